@@ -1,0 +1,95 @@
+//! Virtual time. The emulator never reads a wall clock: callers pass a
+//! [`Timestamp`] into every call, so the same steps always give the same bytes.
+
+use std::fmt;
+
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::OffsetDateTime;
+
+/// An instant on the virtual clock, in milliseconds since the Unix epoch (UTC).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(i64);
+
+/// The instant a fresh emulator starts at, unless told otherwise.
+pub const DEFAULT_START: Timestamp = Timestamp(1_767_225_600_000); // 2026-01-01T00:00:00Z
+
+impl Timestamp {
+    pub const fn from_millis(millis: i64) -> Timestamp {
+        Timestamp(millis)
+    }
+
+    pub const fn from_secs(secs: i64) -> Timestamp {
+        Timestamp(secs.saturating_mul(1000))
+    }
+
+    pub const fn as_millis(self) -> i64 {
+        self.0
+    }
+
+    /// This instant moved forward by `millis` (saturating, never backwards).
+    pub const fn plus_millis(self, millis: i64) -> Timestamp {
+        Timestamp(self.0.saturating_add(if millis > 0 { millis } else { 0 }))
+    }
+
+    /// Milliseconds from `earlier` to `self`, zero if `earlier` is later.
+    pub fn millis_since(self, earlier: Timestamp) -> i64 {
+        self.0.saturating_sub(earlier.0).max(0)
+    }
+
+    /// Parses an RFC 3339 / ISO-8601 instant such as `2026-01-01T00:00:00Z`.
+    pub fn parse_iso(text: &str) -> Result<Timestamp, String> {
+        let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339)
+            .map_err(|err| format!("not an ISO-8601 UTC time: {err}"))?;
+        let millis = parsed.unix_timestamp_nanos() / 1_000_000;
+        i64::try_from(millis)
+            .map(Timestamp)
+            .map_err(|_| "time out of range".to_string())
+    }
+
+    /// Element's wire form: `YYYY-MM-DDTHH:MM:SSZ`, whole seconds, UTC.
+    pub fn to_iso(self) -> String {
+        let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+        OffsetDateTime::from_unix_timestamp(self.0.div_euclid(1000))
+            .ok()
+            .and_then(|instant| instant.format(&format).ok())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_whole_seconds_in_utc() {
+        assert_eq!(DEFAULT_START.to_iso(), "2026-01-01T00:00:00Z");
+        assert_eq!(
+            DEFAULT_START.plus_millis(61_999).to_iso(),
+            "2026-01-01T00:01:01Z"
+        );
+    }
+
+    #[test]
+    fn parses_what_it_formats_and_offsets() {
+        assert_eq!(
+            Timestamp::parse_iso("2026-01-01T00:00:00Z"),
+            Ok(DEFAULT_START)
+        );
+        let shifted = Timestamp::parse_iso("2026-01-01T01:00:00+01:00");
+        assert_eq!(shifted, Ok(DEFAULT_START));
+        assert!(Timestamp::parse_iso("yesterday").is_err());
+    }
+
+    #[test]
+    fn never_moves_backwards() {
+        assert_eq!(DEFAULT_START.plus_millis(-5), DEFAULT_START);
+        assert_eq!(DEFAULT_START.millis_since(DEFAULT_START.plus_millis(10)), 0);
+    }
+}

@@ -1,0 +1,451 @@
+//! The methods that start async jobs. Each validates its parameters, changes
+//! the inventory as the real method does at once (a clone's volume appears in
+//! `init`), starts a job and answers with its `asyncHandle`.
+
+use serde_json::{json, Value};
+
+use super::inventory::{check_length, checked_size, no_such_account, ACCESS_MODES};
+use super::stats::limit;
+use super::Call;
+use crate::cluster::render::{self, qos_curve};
+use crate::cluster::{DriveStatus, PendingActive, Volume, VolumeStatus};
+use crate::jobs::Work;
+use crate::params::{member_int, ApiResult, Params};
+use crate::wire::ApiError;
+use crate::Emulator;
+
+pub fn clone_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let volume_id = params.required_int("volumeID")?;
+    let name = params.required_str("name")?;
+    let request = CloneRequest {
+        new_account_id: params.optional_id("newAccountID")?,
+        new_size: params.optional_id("newSize")?,
+        access: params.optional_enum("access", ACCESS_MODES)?,
+        attributes: params.optional_object("attributes")?,
+        enable512e: params.optional_bool("enable512e")?,
+    };
+    check_snapshot(params.optional_id("snapshotID")?)?;
+    params.optional_bool("enableSnapMirrorReplication")?;
+
+    check_length("name", &name, "volumeNameLength")?;
+    check_clone_source(emulator, volume_id)?;
+    let new_volume = clone_target(emulator, volume_id, name, &request)?;
+    let bytes = new_volume.total_size;
+    let new_id = emulator.cluster.add_volume(new_volume);
+
+    let clone_id = emulator.cluster.next_clone_id();
+    let work = Work::Clone {
+        clone_id,
+        group_clone_id: None,
+        pairs: vec![(volume_id, new_id)],
+        bytes,
+    };
+    let label = format!("clone volume {volume_id} → {new_id}");
+    let handle = emulator.start_job("CloneVolume", label, work);
+    let volume = emulator.cluster.volume(new_id).map(render::volume_json);
+    Ok(json!({
+        "asyncHandle": handle,
+        "cloneID": clone_id,
+        "curve": qos_curve(),
+        "volume": volume,
+        "volumeID": new_id,
+    }))
+}
+
+pub fn clone_multiple_volumes(
+    emulator: &mut Emulator,
+    params: &mut Params,
+    _: &Call,
+) -> ApiResult<Value> {
+    let entries = params.required_array("volumes")?;
+    let group_access = params.optional_enum("access", ACCESS_MODES)?;
+    let group_account = params.optional_id("newAccountID")?;
+    if let Some(group_snapshot) = params.optional_id("groupSnapshotID")? {
+        return Err(ApiError::new(
+            "xGroupSnapshotIDDoesNotExist",
+            format!("GroupSnapshotID {group_snapshot} does not exist."),
+        ));
+    }
+    params.optional_bool("enableSnapMirrorReplication")?;
+    if entries.is_empty() {
+        return Err(ApiError::invalid(
+            "volumes",
+            "at least one volume is required",
+        ));
+    }
+
+    // Validate every member before creating anything, so a bad entry changes nothing.
+    let mut targets = Vec::new();
+    for entry in entries {
+        let Value::Object(members) = entry else {
+            return Err(ApiError::wrong_type("volumes", "array of objects", &entry));
+        };
+        let mut member = Params::new(members);
+        let volume_id = member.required_int("volumeID")?;
+        let name = member.optional_str("name")?;
+        let request = CloneRequest {
+            new_account_id: member.optional_id("newAccountID")?.or(group_account),
+            new_size: member.optional_id("newSize")?,
+            access: member
+                .optional_enum("access", ACCESS_MODES)?
+                .or(group_access.clone()),
+            attributes: member.optional_object("attributes")?,
+            enable512e: None,
+        };
+        check_clone_source(emulator, volume_id)?;
+        let source_name = emulator.cluster.volume(volume_id).map(|v| v.name.clone());
+        let name = name.unwrap_or_else(|| format!("{}-clone", source_name.unwrap_or_default()));
+        check_length("volumes.name", &name, "volumeNameLength")?;
+        targets.push((
+            volume_id,
+            clone_target(emulator, volume_id, name, &request)?,
+        ));
+    }
+
+    let mut pairs = Vec::new();
+    let mut bytes = 0;
+    for (source, target) in targets {
+        bytes += target.total_size;
+        pairs.push((source, emulator.cluster.add_volume(target)));
+    }
+    let clone_id = emulator.cluster.next_clone_id();
+    let group_clone_id = clone_id;
+    let label = format!("group clone of {} volumes", pairs.len());
+    let members: Vec<Value> = pairs
+        .iter()
+        .map(|(src, dst)| json!({"srcVolumeID": src, "volumeID": dst}))
+        .collect();
+    let work = Work::Clone {
+        clone_id,
+        group_clone_id: Some(group_clone_id),
+        pairs,
+        bytes,
+    };
+    let handle = emulator.start_job("CloneMultipleVolumes", label, work);
+    Ok(json!({"asyncHandle": handle, "groupCloneID": group_clone_id, "members": members}))
+}
+
+struct CloneRequest {
+    new_account_id: Option<i64>,
+    new_size: Option<i64>,
+    access: Option<String>,
+    attributes: Option<serde_json::Map<String, Value>>,
+    enable512e: Option<bool>,
+}
+
+/// The source must exist, be ready for IO, and have fewer running clones than
+/// `cloneJobsPerVolumeMax`.
+fn check_clone_source(emulator: &Emulator, volume_id: i64) -> ApiResult<()> {
+    let source = emulator
+        .cluster
+        .volume(volume_id)
+        .ok_or_else(|| no_such_volume(volume_id))?;
+    if source.status == VolumeStatus::Init {
+        let message = format!("VolumeID {volume_id} is still being initialized; retry later");
+        return Err(ApiError::new("xNotReadyForIO", message));
+    }
+    let running = emulator
+        .jobs
+        .iter()
+        .filter(|job| job.is_running())
+        .filter(|job| matches!(&job.work, Work::Clone { pairs, .. } if pairs.iter().any(|p| p.0 == volume_id)))
+        .count() as i64;
+    let max = limit("cloneJobsPerVolumeMax");
+    if running >= max {
+        let message =
+            format!("VolumeID {volume_id} already has {running} clones running; limit={max}");
+        return Err(ApiError::new("xMaxClonesPerVolumeExceeded", message));
+    }
+    Ok(())
+}
+
+/// The new volume a clone creates, in `init` until the job completes.
+fn clone_target(
+    emulator: &Emulator,
+    volume_id: i64,
+    name: String,
+    request: &CloneRequest,
+) -> ApiResult<Volume> {
+    let source = emulator
+        .cluster
+        .volume(volume_id)
+        .ok_or_else(|| no_such_volume(volume_id))?;
+    let account_id = request.new_account_id.unwrap_or(source.account_id);
+    if emulator.cluster.account(account_id).is_none() {
+        return Err(no_such_account(account_id));
+    }
+    let total_size = match request.new_size {
+        Some(size) if size < source.total_size => {
+            let message = format!("newSize {size} is smaller than the source volume");
+            return Err(ApiError::new("xVolumeShrinkProhibited", message));
+        }
+        Some(size) => checked_size("newSize", size)?,
+        None => source.total_size,
+    };
+    Ok(Volume {
+        id: 0,
+        name,
+        account_id,
+        total_size,
+        enable512e: request.enable512e.unwrap_or(source.enable512e),
+        access: request
+            .access
+            .clone()
+            .unwrap_or_else(|| source.access.clone()),
+        status: VolumeStatus::Init,
+        created: emulator.now,
+        qos: source.qos.clone(),
+        attributes: request.attributes.clone().unwrap_or_default(),
+    })
+}
+
+pub fn start_bulk_volume_read(
+    emulator: &mut Emulator,
+    params: &mut Params,
+    _: &Call,
+) -> ApiResult<Value> {
+    start_bulk_volume(emulator, params, "read")
+}
+
+pub fn start_bulk_volume_write(
+    emulator: &mut Emulator,
+    params: &mut Params,
+    _: &Call,
+) -> ApiResult<Value> {
+    start_bulk_volume(emulator, params, "write")
+}
+
+fn start_bulk_volume(
+    emulator: &mut Emulator,
+    params: &mut Params,
+    mode: &'static str,
+) -> ApiResult<Value> {
+    let volume_id = params.required_int("volumeID")?;
+    params.required_enum("format", &["native", "uncompressed"])?;
+    if mode == "read" {
+        check_snapshot(params.optional_id("snapshotID")?)?;
+    }
+    params.optional_str("script")?;
+    params.optional_object("scriptParameters")?;
+    params.optional_object("attributes")?;
+
+    let volume = emulator
+        .cluster
+        .volume(volume_id)
+        .ok_or_else(|| no_such_volume(volume_id))?;
+    let bytes = volume.total_size;
+    let bulk_id = emulator.cluster.next_bulk_id();
+    let work = Work::BulkVolume {
+        bulk_id,
+        volume_id,
+        mode,
+        bytes,
+    };
+    let label = format!("bulk {mode} of volume {volume_id}");
+    let method = if mode == "read" {
+        "StartBulkVolumeRead"
+    } else {
+        "StartBulkVolumeWrite"
+    };
+    let handle = emulator.start_job(method, label, work);
+
+    let node_sip = emulator
+        .cluster
+        .nodes
+        .first()
+        .map_or("127.0.0.1", |node| &node.host.sip);
+    Ok(json!({
+        "asyncHandle": handle,
+        "key": render::stable_hex_key(handle * 7919 + volume_id as u64),
+        "url": format!("https://{node_sip}:44000/"),
+    }))
+}
+
+pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let entries = params.required_array("drives")?;
+    let mut drives = Vec::new();
+    for entry in &entries {
+        let id = member_int(entry, "drives", "driveID")?;
+        if let Some(kind) = entry.get("type").filter(|kind| !kind.is_null()) {
+            let allowed = ["slice", "block", "volume"];
+            if !kind.as_str().is_some_and(|kind| allowed.contains(&kind)) {
+                return Err(ApiError::new("xUnrecognizedEnumString", kind.to_string()));
+            }
+        }
+        drives.push(id);
+    }
+    check_drives(emulator, &drives, DriveStatus::Available)?;
+
+    let handle = emulator.jobs.len() as u64 + 1;
+    for id in &drives {
+        if let Some(drive) = emulator.cluster.drive_mut(*id) {
+            drive.async_result_ids.push(handle);
+        }
+    }
+    let label = format!("add drives {}", list(&drives));
+    let handle = emulator.start_job("AddDrives", label, Work::DriveAdd { drives });
+    Ok(json!({"asyncHandle": handle}))
+}
+
+pub fn remove_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let drives = params.required_int_array("drives")?;
+    check_drives(emulator, &drives, DriveStatus::Active)?;
+
+    let handle = emulator.jobs.len() as u64 + 1;
+    for id in &drives {
+        if let Some(drive) = emulator.cluster.drive_mut(*id) {
+            drive.status = DriveStatus::Removing;
+            drive.async_result_ids.push(handle);
+        }
+    }
+    let label = format!("remove drives {}", list(&drives));
+    let handle = emulator.start_job("RemoveDrives", label, Work::DriveRemoval { drives });
+    Ok(json!({"asyncHandle": handle}))
+}
+
+/// Every drive must exist, be in `status`, and not already be in a running job.
+fn check_drives(emulator: &Emulator, drives: &[i64], status: DriveStatus) -> ApiResult<()> {
+    if drives.is_empty() {
+        return Err(ApiError::invalid(
+            "drives",
+            "at least one drive is required",
+        ));
+    }
+    for id in drives {
+        let drive = emulator.cluster.drives.iter().find(|drive| drive.id == *id);
+        let drive = drive.ok_or_else(|| {
+            ApiError::new(
+                "xDriveIDDoesNotExist",
+                format!("DriveID {id} does not exist."),
+            )
+        })?;
+        let busy = emulator.jobs.iter().any(|job| {
+            job.is_running()
+                && matches!(&job.work, Work::DriveAdd { drives } if drives.contains(id))
+        });
+        if drive.status != status || busy {
+            let why = format!(
+                "drive {id} is {}{}; it must be {}",
+                drive.status.as_str(),
+                if busy { " and already being added" } else { "" },
+                status.as_str()
+            );
+            return Err(ApiError::new("xInvalidParameter", why));
+        }
+    }
+    Ok(())
+}
+
+pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let pending_ids = params.required_int_array("pendingNodes")?;
+    let auto_install = params.optional_bool("autoInstall")?.unwrap_or(true);
+    if pending_ids.is_empty() {
+        return Err(ApiError::invalid(
+            "pendingNodes",
+            "at least one pending node is required",
+        ));
+    }
+    for id in &pending_ids {
+        let node = emulator
+            .cluster
+            .pending_nodes
+            .iter()
+            .find(|node| node.pending_id == *id);
+        let node = node.filter(|node| node.adding.is_none()).ok_or_else(|| {
+            ApiError::new(
+                "xPendingNodeIDDoesNotExist",
+                format!("PendingNodeID {id} does not exist."),
+            )
+        })?;
+        if !node.compatible && !auto_install {
+            let why = format!(
+                "pending node {id} runs {} and needs an RTFI; set autoInstall to true",
+                node.host.software_version
+            );
+            return Err(ApiError::new("xInvalidParameter", why));
+        }
+    }
+
+    let mut added = Vec::new();
+    for pending_id in pending_ids {
+        added.push(add_node(emulator, pending_id));
+    }
+    Ok(json!({"autoInstall": auto_install, "nodes": added}))
+}
+
+/// Adds one validated pending node: at once if it runs the cluster's
+/// software, else through an RTFI job.
+fn add_node(emulator: &mut Emulator, pending_id: i64) -> Value {
+    let node_id = emulator.cluster.next_node_id();
+    let active_node_key = render::stable_hex_key(pending_id as u64)[..10].to_string();
+    let Some(node) = emulator
+        .cluster
+        .pending_nodes
+        .iter()
+        .find(|n| n.pending_id == pending_id)
+    else {
+        return json!({"pendingNodeID": pending_id});
+    };
+    let mut added = json!({
+        "activeNodeKey": active_node_key,
+        "assignedNodeID": node_id,
+        "cip": node.host.cip,
+        "mip": node.host.mip,
+        "nodeID": node_id,
+        "pendingNodeID": pending_id,
+        "platformInfo": {"chassisType": node.host.chassis_type, "cpuModel": node.host.cpu_model,
+                          "nodeMemoryGB": node.host.memory_gb, "nodeType": node.host.node_type},
+        "sip": node.host.sip,
+        "softwareVersion": node.host.software_version,
+    });
+    if node.compatible {
+        emulator.cluster.activate_pending_node(pending_id, node_id);
+        return added;
+    }
+
+    let label = format!("RTFI pending node {pending_id} → node {node_id}");
+    let handle = emulator.start_job(
+        "AddNodes",
+        label,
+        Work::Rtfi {
+            pending_id,
+            node_id,
+        },
+    );
+    if let Some(node) = emulator.cluster.pending_node_mut(pending_id) {
+        node.adding = Some(PendingActive {
+            assigned_node_id: node_id,
+            async_handle: handle,
+            active_node_key,
+        });
+    }
+    if let Value::Object(map) = &mut added {
+        map.insert("asyncHandle".into(), json!(handle));
+    }
+    added
+}
+
+/// Snapshots are not emulated, so the cluster has none: any ID is unknown.
+fn check_snapshot(snapshot_id: Option<i64>) -> ApiResult<()> {
+    match snapshot_id {
+        Some(id) => Err(ApiError::new(
+            "xSnapshotIDDoesNotExist",
+            format!("SnapshotID {id} does not exist."),
+        )),
+        None => Ok(()),
+    }
+}
+
+pub fn no_such_volume(id: i64) -> ApiError {
+    ApiError::new(
+        "xVolumeIDDoesNotExist",
+        format!("VolumeID {id} does not exist."),
+    )
+}
+
+fn list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
