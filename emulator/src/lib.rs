@@ -18,6 +18,9 @@ mod params;
 pub mod versions;
 mod wire;
 
+#[cfg(test)]
+mod lifecycle_tests;
+
 pub use clock::{Timestamp, DEFAULT_START};
 pub use methods::emulated_methods;
 

@@ -3,6 +3,18 @@
 
 use super::{member, optional, required, FieldDoc, Group, MethodDoc};
 
+/// What both bulk volume methods share in their notes (a macro, so that
+/// `concat!` can extend it).
+macro_rules! bulk_notes {
+    () => {
+        "The job runs 10 s plus 1 s per GiB of the volume, at most 15 min: volume 1 \
+        (100 GiB) takes 110 s. No data moves and no script runs; key and url are made up by \
+        the playground. While the job runs, `details` is the playground's own: bulkVolumeID, \
+        volumeID, type (read or write), status, percentComplete, currentBytes and \
+        totalBytes. The result is bvID, volumeID and a message."
+    };
+}
+
 pub(super) const CLONE_VOLUME: MethodDoc = MethodDoc {
     name: "CloneVolume",
     group: Group::AsyncJobs,
@@ -65,10 +77,15 @@ pub(super) const CLONE_VOLUME: MethodDoc = MethodDoc {
     since: "1.0",
     result_type: Some("Clone"),
     example_params: "{\n  \"volumeID\": 1,\n  \"name\": \"db-data-clone\"\n}",
-    emulation_notes: "The job runs 5 s plus 0.06 s per GiB of the source volume, at most \
-        15 min: cloning volume 1 (db-data, 100 GiB) takes 11 s. When it completes, the new \
-        volume becomes `active` and the job's result carries cloneID, volumeID and a \
-        message. While it runs, `details` holds progress figures the playground defines.",
+    emulation_notes: "The job runs 5 s plus 0.06 s per GiB of the new volume (the \
+        source's size unless newSize says otherwise), at most 15 min: cloning volume 1 \
+        (db-data, 100 GiB) takes 11 s. While it runs, `details` is the playground's own: \
+        cloneID, srcVolumeID, dstVolumeID, percentComplete, currentBytes and totalBytes. When \
+        it completes, the new volume turns `active` and the result is cloneID, volumeID and \
+        the message `Clone complete.`. Snapshots are not emulated, so any snapshotID answers \
+        `xSnapshotIDDoesNotExist`; a newSize below the source's size answers \
+        `xVolumeShrinkProhibited`; a source still in `init` answers `xNotReadyForIO`; a third \
+        clone of one volume while two run answers `xMaxClonesPerVolumeExceeded`.",
 };
 
 pub(super) const CLONE_MULTIPLE_VOLUMES: MethodDoc = MethodDoc {
@@ -126,8 +143,11 @@ pub(super) const CLONE_MULTIPLE_VOLUMES: MethodDoc = MethodDoc {
         \"access\": \"readOnly\"\n}",
     emulation_notes: "The vendor does not document this job's resultType; the playground \
         reports `Clone`. The whole group is one job, timed like CloneVolume on the combined \
-        size of the sources (5 s plus 0.06 s per GiB, at most 15 min). The new volumes are \
-        `init` until it completes.",
+        size of the new volumes (5 s plus 0.06 s per GiB, at most 15 min), and the new \
+        volumes are `init` until it completes. An entry without a name gets the source's name \
+        followed by `-clone`. Group snapshots are not emulated, so any groupSnapshotID answers \
+        `xGroupSnapshotIDDoesNotExist`. The result is cloneID, groupCloneID, members and the \
+        message `Clone complete.`.",
 };
 
 pub(super) const START_BULK_VOLUME_READ: MethodDoc = MethodDoc {
@@ -156,7 +176,10 @@ pub(super) const START_BULK_VOLUME_READ: MethodDoc = MethodDoc {
     since: "6.0",
     result_type: Some("BulkVolume"),
     example_params: "{\n  \"volumeID\": 1,\n  \"format\": \"native\"\n}",
-    emulation_notes: BULK_NOTES,
+    emulation_notes: concat!(
+        bulk_notes!(),
+        " Snapshots are not emulated, so any snapshotID answers `xSnapshotIDDoesNotExist`."
+    ),
 };
 
 pub(super) const START_BULK_VOLUME_WRITE: MethodDoc = MethodDoc {
@@ -177,7 +200,7 @@ pub(super) const START_BULK_VOLUME_WRITE: MethodDoc = MethodDoc {
     since: "6.0",
     result_type: Some("BulkVolume"),
     example_params: "{\n  \"volumeID\": 2,\n  \"format\": \"native\"\n}",
-    emulation_notes: BULK_NOTES,
+    emulation_notes: bulk_notes!(),
 };
 
 pub(super) const ADD_DRIVES: MethodDoc = MethodDoc {
@@ -199,9 +222,10 @@ pub(super) const ADD_DRIVES: MethodDoc = MethodDoc {
     result_type: Some("DriveAdd"),
     example_params: "{\n  \"drives\": [\n    {\n      \"driveID\": 17\n    }\n  ]\n}",
     emulation_notes: "The job runs 10 s plus 5 s per drive. Drives 17 to 20 of the default \
-        cluster are available; when the job completes they are active, and its result lists \
-        them in addedDrives next to empty abortedDrives and pendingDrives, as a real cluster \
-        reports.",
+        cluster are available, and only available drives may be added. While the job runs, \
+        `details` moves the drives from pendingDrives to addedDrives as it progresses; when it \
+        completes they are active, and the result lists them in addedDrives next to empty \
+        abortedDrives and pendingDrives, the shape a real cluster reports.",
 };
 
 pub(super) const REMOVE_DRIVES: MethodDoc = MethodDoc {
@@ -221,8 +245,10 @@ pub(super) const REMOVE_DRIVES: MethodDoc = MethodDoc {
     result_type: Some("DriveRemoval"),
     example_params: "{\n  \"drives\": [\n    16\n  ]\n}",
     emulation_notes: "The job runs 60 s plus 45 s per drive, at most 15 min. Drives 1 to 16 \
-        of the default cluster are active; when the job completes, the removed drives are \
-        available again.",
+        of the default cluster are active, and only active drives may be removed. While the \
+        job runs the drives are `removing` and `details` gives drives and percentComplete; \
+        when it completes they are `available` again and the result lists them in \
+        removedDrives, next to empty abortedDrives and pendingDrives.",
 };
 
 pub(super) const ADD_NODES: MethodDoc = MethodDoc {
@@ -262,9 +288,13 @@ pub(super) const ADD_NODES: MethodDoc = MethodDoc {
     since: "1.0",
     result_type: Some("RtfiPendingNode"),
     example_params: "{\n  \"pendingNodes\": [\n    1\n  ],\n  \"autoInstall\": true\n}",
-    emulation_notes: "In the default cluster, pending node 1 runs older software: adding it \
-        starts an RtfiPendingNode job of 9 min, after which the node is active. Pending node 2 \
-        already runs 12.0, so it is added at once and its entry has no asyncHandle.",
+    emulation_notes: "In the default cluster, pending node 1 runs older software (11.8): \
+        adding it starts an RtfiPendingNode job of 9 min, during which ListAllNodes shows it \
+        among pendingActiveNodes and `details` gives pendingNodeID, assignedNodeID, \
+        percentComplete and the current stage; then the node is active. Pending node 2 already \
+        runs 12.0, so it joins at once and its entry has no asyncHandle. Sending autoInstall \
+        false for a node that needs reimaging answers `xInvalidParameter`, the playground's \
+        choice.",
 };
 
 const ASYNC_HANDLE: FieldDoc = member(
@@ -333,8 +363,3 @@ const BULK_RETURNS: &[FieldDoc] = &[
         "Address of the node's web server for this session.",
     ),
 ];
-
-const BULK_NOTES: &str = "The job runs 10 s plus 1 s per GiB of the volume, at most 15 min: \
-    volume 1 (100 GiB) takes 110 s. No data moves and no script runs; key and url are made up \
-    by the playground. While the job runs, `details` holds progress figures the playground \
-    defines.";

@@ -152,7 +152,7 @@ pub(super) const GET_LIMITS: MethodDoc = MethodDoc {
         member(
             "<limit name>",
             "integer",
-            "Every member of the result is one limit, an integer; 12.0 reports about sixty, \
+            "Every member of the result is one limit, an integer; 12.0 reports 61 of them, \
             such as volumeSizeMin, volumeSizeMax and volumeNameLengthMax.",
         ),
         member(
@@ -175,8 +175,9 @@ pub(super) const GET_LIMITS: MethodDoc = MethodDoc {
     result_type: None,
     example_params: "{}",
     emulation_notes: "The answer is the same at every endpoint version, as on a real cluster: \
-        limits belong to the installed software, not to the API version. The figures follow \
-        the vendor's example for 12.x.",
+        limits belong to the installed software, not to the API version. The 61 figures are \
+        those of the vendor's example for 12.x, and the playground enforces the ones its \
+        methods touch (name lengths, volume sizes, QoS ranges, clones per volume).",
 };
 
 pub(super) const GET_ORIGIN: MethodDoc = MethodDoc {
@@ -197,8 +198,9 @@ pub(super) const GET_ORIGIN: MethodDoc = MethodDoc {
     example_params: "{}",
     emulation_notes: "The shape follows a response captured from a real cluster: hyphenated \
         keys such as `contract-date` and a member literally named `<signature>`. The vendor \
-        page's own example is not valid JSON. The certificate contents are invented. \
-        Endpoints older than 9.0 do not have this method.",
+        page's own example is not valid JSON. The certificate contents are invented; \
+        node 4 has none and reports `origin: null`, as does any node added later. Endpoints \
+        older than 9.0 do not have this method.",
 };
 
 pub(super) const GET_COMPLETE_STATS: MethodDoc = MethodDoc {
@@ -213,8 +215,9 @@ pub(super) const GET_COMPLETE_STATS: MethodDoc = MethodDoc {
     since: "1.0",
     result_type: None,
     example_params: "{}",
-    emulation_notes: "No real sample is public. The playground answers a small, stable object \
-        of invented counters; clients only rely on the result being a JSON object.",
+    emulation_notes: "No real sample is public, and clients only rely on the result being \
+        a JSON object. The playground answers invented counters for the cluster, each node \
+        (by nodeID) and each volume (by volumeID), growing with the virtual clock.",
 };
 
 pub(super) const GET_RAW_STATS: MethodDoc = MethodDoc {
@@ -229,6 +232,7 @@ pub(super) const GET_RAW_STATS: MethodDoc = MethodDoc {
     since: "1.0",
     result_type: None,
     example_params: "{}",
-    emulation_notes: "No real sample is public. The playground answers a small, stable object \
-        of invented counters; clients only rely on the result being a JSON object.",
+    emulation_notes: "No real sample is public, and clients only rely on the result being \
+        a JSON object. The playground answers invented counters keyed `service-<n>`, one \
+        block service per active block drive, growing with the virtual clock.",
 };

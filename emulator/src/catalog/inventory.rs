@@ -81,7 +81,8 @@ pub(super) const ADD_ACCOUNT: MethodDoc = MethodDoc {
     result_type: None,
     example_params: "{\n  \"username\": \"tenant-c\"\n}",
     emulation_notes: "The account exists at once; its ID follows the default cluster's \
-        accounts 1 and 2.",
+        accounts 1 and 2. A username already in use answers `xDuplicateUsername`, and secrets \
+        outside 12 to 16 characters answer `xExceededLimit`.",
 };
 
 pub(super) const LIST_VOLUMES: MethodDoc = MethodDoc {
@@ -148,7 +149,9 @@ pub(super) const LIST_VOLUMES: MethodDoc = MethodDoc {
     example_params: "{\n  \"accounts\": [\n    1\n  ]\n}",
     emulation_notes: "The default cluster has volumes 1 to 5, all active; volume 1 is \
         `db-data`, 100 GiB, owned by account 1. A clone is listed at once with status `init` \
-        and turns `active` when its job completes. Endpoints older than 8.0 do not have this \
+        and turns `active` when its job completes, so volumeStatus `init` finds clones in \
+        progress. There are no paired or virtual volumes, so isPaired and \
+        includeVirtualVolumes change nothing. Endpoints older than 8.0 do not have this \
         method.",
 };
 
@@ -175,10 +178,12 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
             "Size in bytes, rounded up to a whole MiB; GetLimits gives the smallest and \
             largest sizes allowed.",
         ),
-        required(
+        optional(
             "enable512e",
             "boolean",
-            "Whether the volume emulates 512-byte sectors.",
+            "false",
+            "Whether the volume emulates 512-byte sectors. The vendor's reference lists it as \
+            required, so always send it to a real cluster.",
         ),
         optional(
             "access",
@@ -224,11 +229,15 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
     ],
     since: "1.0",
     result_type: None,
-    example_params: "{\n  \"name\": \"scratch\",\n  \"accountID\": 2,\n  \
+    example_params: "{\n  \"name\": \"analytics\",\n  \"accountID\": 2,\n  \
         \"totalSize\": 10737418240,\n  \"enable512e\": true\n}",
     emulation_notes: "The volume is `active` at once; its ID follows the default cluster's \
-        volumes 1 to 5. The vendor reference marks enable512e as required, as early SDKs \
-        did; the Python SDK 12.3 treats it as optional.",
+        volumes 1 to 5. Sources disagree on enable512e: the vendor's reference and early \
+        Python SDKs require it, the 12.3 SDK makes it optional; the playground accepts a \
+        request without it and then uses false. The playground takes access as one of \
+        readOnly, readWrite, locked or replicationTarget (as CloneVolume does), and accepts \
+        qosPolicyID and associateWithQoSPolicy without applying them, since QoS policies are \
+        not emulated.",
 };
 
 pub(super) const LIST_DRIVES: MethodDoc = MethodDoc {
@@ -274,8 +283,9 @@ pub(super) const LIST_ALL_NODES: MethodDoc = MethodDoc {
     result_type: None,
     example_params: "{}",
     emulation_notes: "In the default cluster, nodes 1 to 4 are active and pending nodes 1 \
-        and 2 wait to be added. An added node leaves pendingNodes and, once any \
-        RtfiPendingNode job of its own has completed, is listed among the active nodes.",
+        and 2 wait to be added. A node that joins at once moves straight to nodes; one that \
+        needs reimaging is listed in pendingActiveNodes until its RtfiPendingNode job \
+        completes, then in nodes.",
 };
 
 pub(super) const LIST_PENDING_NODES: MethodDoc = MethodDoc {

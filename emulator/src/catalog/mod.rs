@@ -253,6 +253,46 @@ mod tests {
     }
 
     #[test]
+    fn the_catalog_covers_exactly_the_emulated_methods() {
+        let mut emulated: Vec<&str> = crate::emulated_methods().collect();
+        let mut documented: Vec<&str> = methods().iter().map(|doc| doc.name).collect();
+        emulated.sort_unstable();
+        documented.sort_unstable();
+        assert_eq!(documented, emulated);
+    }
+
+    /// Each template, sent as is to a fresh default cluster, must succeed and use
+    /// every parameter it shows (no `unusedParameters` warning).
+    #[test]
+    fn every_example_succeeds_on_the_default_cluster() {
+        for doc in methods() {
+            let mut emulator = crate::Emulator::new(crate::DEFAULT_START);
+            let request = serde_json::json!({
+                "method": doc.name,
+                "params": Value::Object(example(doc)),
+                "id": 1,
+            });
+            let body = request.to_string();
+            let response = emulator.post(crate::DEFAULT_START, "/json-rpc/12.0", &body);
+
+            let reply: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+            assert_eq!(response.status, 200, "{}: {}", doc.name, response.body);
+            assert!(
+                reply.get("result").is_some(),
+                "{}: {}",
+                doc.name,
+                response.body
+            );
+            assert!(
+                reply.get("unusedParameters").is_none(),
+                "{}: {}",
+                doc.name,
+                response.body
+            );
+        }
+    }
+
+    #[test]
     fn every_example_is_laid_out_as_serde_json_pretty_prints_it() {
         for doc in methods() {
             let Ok(pretty) = serde_json::to_string_pretty(&Value::Object(example(doc))) else {

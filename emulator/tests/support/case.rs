@@ -25,7 +25,10 @@ pub struct Case {
     #[serde(default)]
     pub then: Vec<ThenStep>,
     pub confidence: String,
-    #[allow(dead_code, reason = "provenance for readers of the file, not used by the harness")]
+    #[allow(
+        dead_code,
+        reason = "provenance for readers of the file, not used by the harness"
+    )]
     pub source: String,
 }
 
@@ -74,7 +77,9 @@ pub struct FaultError {
 impl Case {
     /// Where every request of the case is posted.
     pub fn endpoint(&self) -> String {
-        self.endpoint.clone().unwrap_or_else(|| format!("/json-rpc/{}", self.version))
+        self.endpoint
+            .clone()
+            .unwrap_or_else(|| format!("/json-rpc/{}", self.version))
     }
 
     /// Cases the notes leave open are reported, never asserted.
@@ -88,10 +93,10 @@ impl Case {
 pub fn cases_path() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = manifest.join("../../shared/conformance/cases.jsonl");
-    if shared.exists() {
-        return shared;
+    match shared.canonicalize() {
+        Ok(found) => found,
+        Err(_) => vendored_path(),
     }
-    vendored_path()
 }
 
 pub fn vendored_path() -> PathBuf {
