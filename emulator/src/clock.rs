@@ -42,9 +42,7 @@ impl Timestamp {
         let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339)
             .map_err(|err| format!("not an ISO-8601 UTC time: {err}"))?;
         let millis = parsed.unix_timestamp_nanos() / 1_000_000;
-        i64::try_from(millis)
-            .map(Timestamp)
-            .map_err(|_| "time out of range".to_string())
+        i64::try_from(millis).map(Timestamp).map_err(|_| "time out of range".to_string())
     }
 
     /// Element's wire form: `YYYY-MM-DDTHH:MM:SSZ`, whole seconds, UTC.
@@ -70,18 +68,12 @@ mod tests {
     #[test]
     fn formats_whole_seconds_in_utc() {
         assert_eq!(DEFAULT_START.to_iso(), "2026-01-01T00:00:00Z");
-        assert_eq!(
-            DEFAULT_START.plus_millis(61_999).to_iso(),
-            "2026-01-01T00:01:01Z"
-        );
+        assert_eq!(DEFAULT_START.plus_millis(61_999).to_iso(), "2026-01-01T00:01:01Z");
     }
 
     #[test]
     fn parses_what_it_formats_and_offsets() {
-        assert_eq!(
-            Timestamp::parse_iso("2026-01-01T00:00:00Z"),
-            Ok(DEFAULT_START)
-        );
+        assert_eq!(Timestamp::parse_iso("2026-01-01T00:00:00Z"), Ok(DEFAULT_START));
         let shifted = Timestamp::parse_iso("2026-01-01T01:00:00+01:00");
         assert_eq!(shifted, Ok(DEFAULT_START));
         assert!(Timestamp::parse_iso("yesterday").is_err());

@@ -17,28 +17,11 @@ const MAX_DURATION: i64 = 15 * 60 * SECOND;
 /// What a job works on; it decides the duration, progress details and result.
 #[derive(Clone, Debug)]
 pub enum Work {
-    Clone {
-        clone_id: i64,
-        group_clone_id: Option<i64>,
-        pairs: Vec<(i64, i64)>,
-        bytes: i64,
-    },
-    BulkVolume {
-        bulk_id: i64,
-        volume_id: i64,
-        mode: &'static str,
-        bytes: i64,
-    },
-    DriveAdd {
-        drives: Vec<i64>,
-    },
-    DriveRemoval {
-        drives: Vec<i64>,
-    },
-    Rtfi {
-        pending_id: i64,
-        node_id: i64,
-    },
+    Clone { clone_id: i64, group_clone_id: Option<i64>, pairs: Vec<(i64, i64)>, bytes: i64 },
+    BulkVolume { bulk_id: i64, volume_id: i64, mode: &'static str, bytes: i64 },
+    DriveAdd { drives: Vec<i64> },
+    DriveRemoval { drives: Vec<i64> },
+    Rtfi { pending_id: i64, node_id: i64 },
 }
 
 impl Work {
@@ -126,12 +109,7 @@ impl Job {
         let percent = self.percent(now);
         let done = |total: i64| total / 100 * percent;
         match &self.work {
-            Work::Clone {
-                clone_id,
-                group_clone_id,
-                pairs,
-                bytes,
-            } => {
+            Work::Clone { clone_id, group_clone_id, pairs, bytes } => {
                 let mut details = json!({
                     "cloneID": clone_id,
                     "currentBytes": done(*bytes),
@@ -144,12 +122,7 @@ impl Job {
                 insert_pairs(&mut details, pairs);
                 details
             }
-            Work::BulkVolume {
-                bulk_id,
-                volume_id,
-                mode,
-                bytes,
-            } => json!({
+            Work::BulkVolume { bulk_id, volume_id, mode, bytes } => json!({
                 "bulkVolumeID": bulk_id,
                 "currentBytes": done(*bytes),
                 "percentComplete": percent,
@@ -170,10 +143,7 @@ impl Job {
                 "drives": drives,
                 "percentComplete": percent,
             }),
-            Work::Rtfi {
-                pending_id,
-                node_id,
-            } => json!({
+            Work::Rtfi { pending_id, node_id } => json!({
                 "assignedNodeID": node_id,
                 "pendingNodeID": pending_id,
                 "percentComplete": percent,
@@ -186,22 +156,12 @@ impl Job {
     /// ListAsyncResults' `data` report it.
     pub fn success_result(&self) -> Value {
         match &self.work {
-            Work::Clone {
-                clone_id,
-                group_clone_id: None,
-                pairs,
-                ..
-            } => json!({
+            Work::Clone { clone_id, group_clone_id: None, pairs, .. } => json!({
                 "cloneID": clone_id,
                 "message": "Clone complete.",
                 "volumeID": pairs.first().map_or(0, |pair| pair.1),
             }),
-            Work::Clone {
-                clone_id,
-                group_clone_id: Some(group),
-                pairs,
-                ..
-            } => {
+            Work::Clone { clone_id, group_clone_id: Some(group), pairs, .. } => {
                 let members: Vec<Value> = pairs
                     .iter()
                     .map(|(src, dst)| json!({"srcVolumeID": src, "volumeID": dst}))
@@ -213,9 +173,7 @@ impl Job {
                     "message": "Clone complete.",
                 })
             }
-            Work::BulkVolume {
-                bulk_id, volume_id, ..
-            } => json!({
+            Work::BulkVolume { bulk_id, volume_id, .. } => json!({
                 "bvID": bulk_id,
                 "message": "Bulk volume job succeeded",
                 "volumeID": volume_id,
@@ -230,10 +188,7 @@ impl Job {
                 "pendingDrives": [],
                 "removedDrives": drives,
             }),
-            Work::Rtfi {
-                pending_id,
-                node_id,
-            } => json!({
+            Work::Rtfi { pending_id, node_id } => json!({
                 "message": "Node added.",
                 "nodeID": node_id,
                 "pendingNodeID": pending_id,
@@ -246,10 +201,7 @@ impl Job {
         let mut object = Map::new();
         object.insert("message".into(), json!(error.message));
         object.insert("name".into(), json!(error.name));
-        if let Work::BulkVolume {
-            bulk_id, volume_id, ..
-        } = &self.work
-        {
+        if let Work::BulkVolume { bulk_id, volume_id, .. } = &self.work {
             object.insert("bvID".into(), json!(bulk_id));
             object.insert("volumeID".into(), json!(volume_id));
         }
@@ -299,12 +251,7 @@ mod tests {
     use crate::cluster::GIB;
 
     fn clone_of(bytes: i64) -> Work {
-        Work::Clone {
-            clone_id: 1,
-            group_clone_id: None,
-            pairs: vec![(1, 6)],
-            bytes,
-        }
+        Work::Clone { clone_id: 1, group_clone_id: None, pairs: vec![(1, 6)], bytes }
     }
 
     #[test]
@@ -313,29 +260,10 @@ mod tests {
             (clone_of(GIB), 5_060),
             (clone_of(512 * GIB), 35_720),
             (clone_of(16 * 1024 * GIB), 900_000),
-            (
-                Work::BulkVolume {
-                    bulk_id: 1,
-                    volume_id: 1,
-                    mode: "read",
-                    bytes: 10 * GIB,
-                },
-                20_000,
-            ),
-            (
-                Work::DriveAdd {
-                    drives: vec![17, 18],
-                },
-                20_000,
-            ),
+            (Work::BulkVolume { bulk_id: 1, volume_id: 1, mode: "read", bytes: 10 * GIB }, 20_000),
+            (Work::DriveAdd { drives: vec![17, 18] }, 20_000),
             (Work::DriveRemoval { drives: vec![16] }, 105_000),
-            (
-                Work::Rtfi {
-                    pending_id: 1,
-                    node_id: 5,
-                },
-                540_000,
-            ),
+            (Work::Rtfi { pending_id: 1, node_id: 5 }, 540_000),
         ];
         for (work, millis) in table {
             assert_eq!(duration_for(&work), millis, "{work:?}");
@@ -349,9 +277,7 @@ mod tests {
             handle: 2,
             method: "AddDrives",
             label: String::new(),
-            work: Work::DriveAdd {
-                drives: vec![17, 18],
-            },
+            work: Work::DriveAdd { drives: vec![17, 18] },
             created: start,
             completes: start.plus_millis(20_000),
             outcome: None,

@@ -68,9 +68,7 @@ impl ResultType {
     }
 
     pub fn parse(name: &str) -> Option<ResultType> {
-        ResultType::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == name)
+        ResultType::ALL.into_iter().find(|kind| kind.as_str() == name)
     }
 }
 
@@ -166,11 +164,7 @@ impl Emulator {
 
     /// When the next running job completes, if any is running.
     pub fn next_completion(&self) -> Option<Timestamp> {
-        self.jobs
-            .iter()
-            .filter(|job| job.is_running())
-            .map(|job| job.completes)
-            .min()
+        self.jobs.iter().filter(|job| job.is_running()).map(|job| job.completes).min()
     }
 
     fn next_due(&self, now: Timestamp) -> Option<usize> {
@@ -204,10 +198,7 @@ impl Emulator {
     /// reach the inventory.
     fn complete(&mut self, index: usize) {
         let result_type = self.jobs[index].work.result_type();
-        let fault = self
-            .faults
-            .iter()
-            .position(|(kind, _)| *kind == result_type);
+        let fault = self.faults.iter().position(|(kind, _)| *kind == result_type);
         let outcome = match fault {
             Some(position) => Outcome::Failure(self.faults.remove(position).1),
             None => Outcome::Success(self.jobs[index].success_result()),
@@ -236,9 +227,6 @@ impl Emulator {
             work,
         };
         let result = job.success_result();
-        self.jobs.push(Job {
-            outcome: Some(Outcome::Success(result)),
-            ..job
-        });
+        self.jobs.push(Job { outcome: Some(Outcome::Success(result)), ..job });
     }
 }

@@ -14,19 +14,13 @@ fn call(emulator: &mut Emulator, request: Value) -> Value {
 }
 
 fn result(emulator: &mut Emulator, method: &str, params: Value) -> Value {
-    let reply = call(
-        emulator,
-        json!({"method": method, "params": params, "id": 1}),
-    );
+    let reply = call(emulator, json!({"method": method, "params": params, "id": 1}));
     assert!(reply.get("error").is_none(), "{method} failed: {reply}");
     reply["result"].clone()
 }
 
 fn error_name(emulator: &mut Emulator, method: &str, params: Value) -> String {
-    let reply = call(
-        emulator,
-        json!({"method": method, "params": params, "id": 1}),
-    );
+    let reply = call(emulator, json!({"method": method, "params": params, "id": 1}));
     assert!(reply.get("result").is_none(), "{method} succeeded: {reply}");
     reply["error"]["name"].as_str().unwrap().to_string()
 }
@@ -70,25 +64,14 @@ fn status_of(list: &Value, key: &str, id_key: &str, id: i64) -> String {
 #[test]
 fn clone_volume_lifecycle() {
     let mut emulator = Emulator::new(DEFAULT_START);
-    let started = result(
-        &mut emulator,
-        "CloneVolume",
-        json!({"volumeID": 1, "name": "copy"}),
-    );
-    let (handle, new_id) = (
-        started["asyncHandle"].clone(),
-        started["volumeID"].as_i64().unwrap(),
-    );
+    let started = result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "copy"}));
+    let (handle, new_id) = (started["asyncHandle"].clone(), started["volumeID"].as_i64().unwrap());
     assert_eq!(started["volume"]["status"], "init");
     let volumes = result(&mut emulator, "ListVolumes", json!({}));
     assert_eq!(status_of(&volumes, "volumes", "volumeID", new_id), "init");
 
     advance(&mut emulator, 5);
-    let running = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": handle}),
-    );
+    let running = result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": handle}));
     assert_eq!(running["status"], "running");
     assert_eq!(running["details"]["percentComplete"], 45);
     check_timeline(
@@ -104,21 +87,10 @@ fn clone_volume_lifecycle() {
     assert_eq!(status_of(&volumes, "volumes", "volumeID", new_id), "active");
     let kept = json!({"asyncHandle": handle, "keepResult": true});
     let done = result(&mut emulator, "GetAsyncResult", kept);
-    assert_eq!(
-        done["result"],
-        json!({"cloneID": 1, "message": "Clone complete.", "volumeID": 6})
-    );
+    assert_eq!(done["result"], json!({"cloneID": 1, "message": "Clone complete.", "volumeID": 6}));
     assert_eq!(done["lastUpdateTime"], "2026-01-01T00:00:11Z");
-    result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": handle}),
-    );
-    let purged = error_name(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": handle}),
-    );
+    result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": handle}));
+    let purged = error_name(&mut emulator, "GetAsyncResult", json!({"asyncHandle": handle}));
     assert_eq!(purged, "xAsyncHandleDoesNotExist");
     check_timeline(
         &emulator,
@@ -132,11 +104,8 @@ fn clone_volume_lifecycle() {
 #[test]
 fn bulk_volume_lifecycle_and_injected_failure() {
     let mut emulator = Emulator::new(DEFAULT_START);
-    let read = result(
-        &mut emulator,
-        "StartBulkVolumeRead",
-        json!({"volumeID": 2, "format": "native"}),
-    );
+    let read =
+        result(&mut emulator, "StartBulkVolumeRead", json!({"volumeID": 2, "format": "native"}));
     let fault = JobError {
         name: "xBulkVolumeScriptFailure".into(),
         message: "Bulk volume job failed".into(),
@@ -149,11 +118,8 @@ fn bulk_volume_lifecycle_and_injected_failure() {
     );
 
     advance(&mut emulator, 15);
-    let running = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": read["asyncHandle"]}),
-    );
+    let running =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": read["asyncHandle"]}));
     assert_eq!(running["details"]["type"], "read");
     assert_eq!(running["details"]["percentComplete"], 50);
     advance(&mut emulator, 20);
@@ -166,11 +132,8 @@ fn bulk_volume_lifecycle_and_injected_failure() {
         "#]],
     );
 
-    let failed = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": write["asyncHandle"]}),
-    );
+    let failed =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": write["asyncHandle"]}));
     let expected_error = json!({"bvID": 2, "message": "Bulk volume job failed",
                                 "name": "xBulkVolumeScriptFailure", "volumeID": 5});
     assert_eq!(
@@ -178,22 +141,12 @@ fn bulk_volume_lifecycle_and_injected_failure() {
         (json!("complete"), expected_error)
     );
     assert!(failed.get("result").is_none());
-    let listed = result(
-        &mut emulator,
-        "ListAsyncResults",
-        json!({"asyncResultTypes": ["BulkVolume"]}),
-    );
+    let listed =
+        result(&mut emulator, "ListAsyncResults", json!({"asyncResultTypes": ["BulkVolume"]}));
     let entries = listed["asyncHandles"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "the failed job was purged by the read above");
     assert_eq!(
-        entries.len(),
-        1,
-        "the failed job was purged by the read above"
-    );
-    assert_eq!(
-        (
-            entries[0]["completed"].clone(),
-            entries[0]["success"].clone()
-        ),
+        (entries[0]["completed"].clone(), entries[0]["success"].clone()),
         (json!(true), json!(true))
     );
 }
@@ -211,20 +164,13 @@ fn drive_add_and_removal_lifecycles_change_drive_status() {
     assert_eq!(status_of(&drives, "drives", "driveID", 17), "available");
     assert_eq!(status_of(&drives, "drives", "driveID", 16), "removing");
     assert_eq!(
-        error_name(
-            &mut emulator,
-            "AddDrives",
-            json!({"drives": [{"driveID": 17}]})
-        ),
+        error_name(&mut emulator, "AddDrives", json!({"drives": [{"driveID": 17}]})),
         "xInvalidParameter"
     );
 
     advance(&mut emulator, 10);
-    let halfway = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": add["asyncHandle"]}),
-    );
+    let halfway =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": add["asyncHandle"]}));
     assert_eq!(
         halfway["details"],
         json!({"abortedDrives": [], "addedDrives": [17], "pendingDrives": [18]})
@@ -238,11 +184,8 @@ fn drive_add_and_removal_lifecycles_change_drive_status() {
     advance(&mut emulator, 85);
     let drives = result(&mut emulator, "ListDrives", json!({}));
     assert_eq!(status_of(&drives, "drives", "driveID", 16), "available");
-    let removed = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": remove["asyncHandle"]}),
-    );
+    let removed =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": remove["asyncHandle"]}));
     assert_eq!(removed["resultType"], "DriveRemoval");
     assert_eq!(removed["result"]["removedDrives"], json!([16]));
     check_timeline(
@@ -260,14 +203,8 @@ fn add_nodes_rtfi_lifecycle_activates_the_pending_node() {
     let mut emulator = Emulator::new(DEFAULT_START);
     let added = result(&mut emulator, "AddNodes", json!({"pendingNodes": [1, 2]}));
     let nodes = added["nodes"].as_array().unwrap();
-    assert_eq!(
-        nodes[0]["asyncHandle"], 2,
-        "node 1 runs older software and needs an RTFI"
-    );
-    assert!(
-        nodes[1].get("asyncHandle").is_none(),
-        "node 2 joins at once"
-    );
+    assert_eq!(nodes[0]["asyncHandle"], 2, "node 1 runs older software and needs an RTFI");
+    assert!(nodes[1].get("asyncHandle").is_none(), "node 2 joins at once");
 
     let all = result(&mut emulator, "ListAllNodes", json!({}));
     assert_eq!(all["nodes"].as_array().unwrap().len(), 5);
@@ -277,27 +214,17 @@ fn add_nodes_rtfi_lifecycle_activates_the_pending_node() {
     advance(&mut emulator, 270);
     let running = result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2}));
     assert_eq!(
-        (
-            running["details"]["percentComplete"].clone(),
-            running["details"]["stage"].clone()
-        ),
+        (running["details"]["percentComplete"].clone(), running["details"]["stage"].clone()),
         (json!(50), json!("Installing software"))
     );
     advance(&mut emulator, 270);
     let all = result(&mut emulator, "ListAllNodes", json!({}));
-    let ids: Vec<i64> = all["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["nodeID"].as_i64().unwrap())
-        .collect();
+    let ids: Vec<i64> =
+        all["nodes"].as_array().unwrap().iter().map(|n| n["nodeID"].as_i64().unwrap()).collect();
     assert_eq!(ids, [1, 2, 3, 4, 6, 5]);
     assert_eq!(all["pendingActiveNodes"], json!([]));
-    let done = result(
-        &mut emulator,
-        "GetAsyncResult",
-        json!({"asyncHandle": 2, "keepResult": true}),
-    );
+    let done =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2, "keepResult": true}));
     assert_eq!(done["resultType"], "RtfiPendingNode");
     assert_eq!(done["result"]["nodeID"], 5);
 }
@@ -306,27 +233,15 @@ fn add_nodes_rtfi_lifecycle_activates_the_pending_node() {
 fn parameter_errors_follow_element() {
     let table = [
         ("GetAsyncResult", json!({}), "xMissingParameter"),
-        (
-            "GetAsyncResult",
-            json!({"asyncHandle": "abc"}),
-            "xInvalidParameterType",
-        ),
-        (
-            "GetAsyncResult",
-            json!({"asyncHandle": "999999999"}),
-            "xAsyncHandleDoesNotExist",
-        ),
+        ("GetAsyncResult", json!({"asyncHandle": "abc"}), "xInvalidParameterType"),
+        ("GetAsyncResult", json!({"asyncHandle": "999999999"}), "xAsyncHandleDoesNotExist"),
         (
             "GetAsyncResult",
             json!({"asyncHandle": 1, "keepResult": "maybe"}),
             "xInvalidParameterType",
         ),
         ("CloneVolume", json!({"volumeID": 1}), "xMissingParameter"),
-        (
-            "CloneVolume",
-            json!({"volumeID": 987654, "name": "x"}),
-            "xVolumeIDDoesNotExist",
-        ),
+        ("CloneVolume", json!({"volumeID": 987654, "name": "x"}), "xVolumeIDDoesNotExist"),
         (
             "CloneVolume",
             json!({"volumeID": 1, "name": "x", "access": "rw"}),
@@ -342,53 +257,17 @@ fn parameter_errors_follow_element() {
             json!({"volumeID": 1, "name": "x", "newSize": 1}),
             "xVolumeShrinkProhibited",
         ),
-        (
-            "CloneVolume",
-            json!({"volumeID": 1, "name": ""}),
-            "xExceededLimit",
-        ),
-        (
-            "StartBulkVolumeWrite",
-            json!({"volumeID": 1}),
-            "xMissingParameter",
-        ),
-        (
-            "StartBulkVolumeRead",
-            json!({"volumeID": 1, "format": "zip"}),
-            "xUnrecognizedEnumString",
-        ),
+        ("CloneVolume", json!({"volumeID": 1, "name": ""}), "xExceededLimit"),
+        ("StartBulkVolumeWrite", json!({"volumeID": 1}), "xMissingParameter"),
+        ("StartBulkVolumeRead", json!({"volumeID": 1, "format": "zip"}), "xUnrecognizedEnumString"),
         ("AddDrives", json!({}), "xMissingParameter"),
-        (
-            "AddDrives",
-            json!({"drives": [{"driveID": 99}]}),
-            "xDriveIDDoesNotExist",
-        ),
-        (
-            "AddDrives",
-            json!({"drives": [{"driveID": 1}]}),
-            "xInvalidParameter",
-        ),
-        (
-            "AddDrives",
-            json!({"drives": [17]}),
-            "xInvalidParameterType",
-        ),
+        ("AddDrives", json!({"drives": [{"driveID": 99}]}), "xDriveIDDoesNotExist"),
+        ("AddDrives", json!({"drives": [{"driveID": 1}]}), "xInvalidParameter"),
+        ("AddDrives", json!({"drives": [17]}), "xInvalidParameterType"),
         ("RemoveDrives", json!({"drives": [17]}), "xInvalidParameter"),
-        (
-            "AddNodes",
-            json!({"pendingNodes": [9]}),
-            "xPendingNodeIDDoesNotExist",
-        ),
-        (
-            "AddNodes",
-            json!({"pendingNodes": [1], "autoInstall": false}),
-            "xInvalidParameter",
-        ),
-        (
-            "AddAccount",
-            json!({"username": "tenant-a"}),
-            "xDuplicateUsername",
-        ),
+        ("AddNodes", json!({"pendingNodes": [9]}), "xPendingNodeIDDoesNotExist"),
+        ("AddNodes", json!({"pendingNodes": [1], "autoInstall": false}), "xInvalidParameter"),
+        ("AddAccount", json!({"username": "tenant-a"}), "xDuplicateUsername"),
         (
             "CreateVolume",
             json!({"name": "v", "accountID": 9, "totalSize": 2000000000}),
@@ -399,16 +278,8 @@ fn parameter_errors_follow_element() {
             json!({"name": "v", "accountID": 1, "totalSize": 10}),
             "xInvalidParameter",
         ),
-        (
-            "ListAsyncResults",
-            json!({"asyncResultTypes": ["Foo"]}),
-            "xUnrecognizedEnumString",
-        ),
-        (
-            "ListAsyncResults",
-            json!({"asyncResultTypes": "Clone"}),
-            "xInvalidParameterType",
-        ),
+        ("ListAsyncResults", json!({"asyncResultTypes": ["Foo"]}), "xUnrecognizedEnumString"),
+        ("ListAsyncResults", json!({"asyncResultTypes": "Clone"}), "xInvalidParameterType"),
         ("GetFooBar", json!({}), "xUnknownAPIMethod"),
         ("CreateSnapshot", json!({}), "xMethodNotEmulated"),
     ];
@@ -426,33 +297,19 @@ fn parameter_errors_follow_element() {
 fn clones_per_volume_are_limited() {
     let mut emulator = Emulator::new(DEFAULT_START);
     for name in ["a", "b"] {
-        result(
-            &mut emulator,
-            "CloneVolume",
-            json!({"volumeID": 4, "name": name}),
-        );
+        result(&mut emulator, "CloneVolume", json!({"volumeID": 4, "name": name}));
     }
-    let third = error_name(
-        &mut emulator,
-        "CloneVolume",
-        json!({"volumeID": 4, "name": "c"}),
-    );
+    let third = error_name(&mut emulator, "CloneVolume", json!({"volumeID": 4, "name": "c"}));
     assert_eq!(third, "xMaxClonesPerVolumeExceeded");
     advance(&mut emulator, 900);
-    result(
-        &mut emulator,
-        "CloneVolume",
-        json!({"volumeID": 4, "name": "c"}),
-    );
+    result(&mut emulator, "CloneVolume", json!({"volumeID": 4, "name": "c"}));
 }
 
 #[test]
 fn unused_parameters_warn_without_failing() {
     let mut emulator = Emulator::new(DEFAULT_START);
-    let reply = call(
-        &mut emulator,
-        json!({"method": "GetLimits", "params": {"verbose": true}, "id": 1}),
-    );
+    let reply =
+        call(&mut emulator, json!({"method": "GetLimits", "params": {"verbose": true}, "id": 1}));
     assert_eq!(reply["unusedParameters"], json!({"verbose": true}));
     assert!(reply["result"].is_object());
 }
@@ -466,24 +323,11 @@ fn endpoints_pick_the_method_list() {
     assert_eq!(reply["result"]["7.0"].as_array().unwrap().len(), 155);
     assert_eq!(reply["result"]["currentVersion"], "12.0");
 
-    let newer = emulator.post(
-        DEFAULT_START,
-        "/json-rpc/8.0",
-        r#"{"method":"ListAsyncResults"}"#,
-    );
+    let newer = emulator.post(DEFAULT_START, "/json-rpc/8.0", r#"{"method":"ListAsyncResults"}"#);
     assert!(newer.body.contains("xUnknownAPIMethod"));
-    for path in [
-        "/json-rpc/99.0",
-        "/json-rpc/",
-        "/api/12.0",
-        "/json-rpc/12.0//",
-    ] {
+    for path in ["/json-rpc/99.0", "/json-rpc/", "/api/12.0", "/json-rpc/12.0//"] {
         let response = emulator.post(DEFAULT_START, path, body);
-        assert_eq!(
-            (response.status, response.content_type),
-            (404, "text/html"),
-            "{path}"
-        );
+        assert_eq!((response.status, response.content_type), (404, "text/html"), "{path}");
     }
 }
 
@@ -493,14 +337,8 @@ fn the_same_steps_give_the_same_bytes() {
         let mut emulator = Emulator::new(DEFAULT_START);
         let mut transcript = String::new();
         for (at, body) in [
-            (
-                0,
-                r#"{"method":"CloneVolume","params":{"volumeID":1,"name":"c"},"id":1}"#,
-            ),
-            (
-                3,
-                r#"{"method":"StartBulkVolumeRead","params":{"volumeID":1,"format":"native"}}"#,
-            ),
+            (0, r#"{"method":"CloneVolume","params":{"volumeID":1,"name":"c"},"id":1}"#),
+            (3, r#"{"method":"StartBulkVolumeRead","params":{"volumeID":1,"format":"native"}}"#),
             (4, r#"{"method":"ListAsyncResults"}"#),
             (9, r#"{"method":"GetCompleteStats"}"#),
             (60, r#"{"method":"ListVolumes"}"#),
@@ -542,6 +380,9 @@ fn hostile_parameters_never_panic() {
                 let request = json!({"method": doc.name, "params": {field.name: value}, "id": 1});
                 let reply = call(&mut emulator, request);
                 let has_result = reply.get("result").is_some();
+                let unused =
+                    reply.get("unusedParameters").and_then(|unused| unused.get(field.name));
+                assert!(unused.is_none(), "{} documents {} but ignores it", doc.name, field.name);
                 assert_ne!(
                     has_result,
                     reply.get("error").is_some(),
@@ -554,14 +395,58 @@ fn hostile_parameters_never_panic() {
     }
     let far_future = Timestamp::from_millis(i64::MAX);
     let mut emulator = Emulator::new(DEFAULT_START);
-    result(
-        &mut emulator,
-        "CloneVolume",
-        json!({"volumeID": 1, "name": "c"}),
-    );
+    result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "c"}));
     emulator.advance_to(far_future);
     assert_eq!(
         result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2}))["status"],
         "complete"
     );
+}
+
+#[test]
+fn catalog_documents_exactly_the_emulated_methods() {
+    let mut documented: Vec<&str> = crate::catalog::methods().iter().map(|doc| doc.name).collect();
+    let mut emulated: Vec<&str> = crate::emulated_methods().collect();
+    documented.sort_unstable();
+    emulated.sort_unstable();
+    assert_eq!(documented, emulated);
+    for name in emulated {
+        assert!(crate::versions::method_available(name, "12.0"), "{name} is not a 12.0 method");
+    }
+}
+
+/// Each catalog example is a template the learner can send as is: it succeeds
+/// against the default cluster and every parameter it shows is one the
+/// method reads.
+#[test]
+fn catalog_examples_succeed_on_the_default_cluster() {
+    for doc in crate::catalog::methods() {
+        let mut emulator = Emulator::new(DEFAULT_START);
+        let params: Value = serde_json::from_str(doc.example_params).unwrap();
+        let reply = call(&mut emulator, json!({"method": doc.name, "params": params, "id": 1}));
+        assert!(reply.get("error").is_none(), "{}: {reply}", doc.name);
+        assert!(reply.get("unusedParameters").is_none(), "{}: {reply}", doc.name);
+    }
+}
+
+#[test]
+fn a_missing_handle_is_named_as_the_endpoint_version_named_it() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let body = json!({"method": "GetAsyncResult", "params": {"asyncHandle": 77}, "id": 5});
+    let reply_at = |emulator: &mut Emulator, endpoint: &str| -> Value {
+        let response = emulator.post(emulator.now(), endpoint, &body.to_string());
+        serde_json::from_str(&response.body).unwrap()
+    };
+
+    let modern = reply_at(&mut emulator, "/json-rpc/11.0");
+    assert_eq!(modern["error"]["name"], "xAsyncHandleDoesNotExist");
+    assert_eq!(modern["error"]["message"], "Async handle 77 does not exist.");
+
+    let older = reply_at(&mut emulator, "/json-rpc/10.3");
+    assert_eq!(older["error"]["name"], "xDBNoSuchPath");
+    assert_eq!(
+        older["error"]["message"],
+        "DBClient operation requested on a non-existent path at [/asyncresults/77]"
+    );
+    assert_eq!(older["id"], 5);
 }

@@ -20,10 +20,7 @@ pub struct Params {
 
 impl Params {
     pub fn new(members: Map<String, Value>) -> Params {
-        Params {
-            members,
-            used: Vec::new(),
-        }
+        Params { members, used: Vec::new() }
     }
 
     /// The members no read asked for, for `unusedParameters`.
@@ -77,10 +74,7 @@ impl Params {
 
     /// An optional string, where `""` means "not given".
     pub fn optional_str(&mut self, name: &str) -> ApiResult<Option<String>> {
-        let text = self
-            .take(name)
-            .map(|value| as_str(name, value))
-            .transpose()?;
+        let text = self.take(name).map(|value| as_str(name, value)).transpose()?;
         Ok(text.filter(|text| !text.is_empty()))
     }
 
@@ -123,11 +117,7 @@ impl Params {
             None => Ok(None),
             Some(Value::Array(items)) => {
                 let items = items.clone();
-                items
-                    .iter()
-                    .map(|item| as_int(name, item))
-                    .collect::<ApiResult<_>>()
-                    .map(Some)
+                items.iter().map(|item| as_int(name, item)).collect::<ApiResult<_>>().map(Some)
             }
             Some(other) => Err(ApiError::wrong_type(name, "integer array", other)),
         }
@@ -138,11 +128,7 @@ impl Params {
             None => Ok(None),
             Some(Value::Array(items)) => {
                 let items = items.clone();
-                items
-                    .iter()
-                    .map(|item| as_str(name, item))
-                    .collect::<ApiResult<_>>()
-                    .map(Some)
+                items.iter().map(|item| as_str(name, item)).collect::<ApiResult<_>>().map(Some)
             }
             Some(other) => Err(ApiError::wrong_type(name, "string array", other)),
         }
@@ -208,14 +194,8 @@ mod tests {
         assert_eq!(p.required_int("a"), Ok(5));
         assert_eq!(p.required_int("b"), Ok(12));
         assert_eq!(p.required_int("e"), Ok(2));
-        assert_eq!(
-            p.required_int("c").unwrap_err().name,
-            "xInvalidParameterType"
-        );
-        assert_eq!(
-            p.required_int("d").unwrap_err().name,
-            "xInvalidParameterType"
-        );
+        assert_eq!(p.required_int("c").unwrap_err().name, "xInvalidParameterType");
+        assert_eq!(p.required_int("d").unwrap_err().name, "xInvalidParameterType");
         let missing = p.required_int("z").unwrap_err();
         assert_eq!(
             (missing.name.as_str(), missing.message.as_str()),
@@ -231,10 +211,7 @@ mod tests {
         assert_eq!(p.optional_str("access"), Ok(None));
         assert_eq!(p.optional_object("attributes"), Ok(None));
         assert_eq!(p.optional_int("newSize"), Ok(None));
-        assert_eq!(
-            p.required_int("newSize").unwrap_err().name,
-            "xMissingParameter"
-        );
+        assert_eq!(p.required_int("newSize").unwrap_err().name, "xMissingParameter");
     }
 
     #[test]
@@ -247,9 +224,7 @@ mod tests {
     #[test]
     fn enums_name_the_offending_value() {
         let mut p = params(json!({"format": "zip"}));
-        let error = p
-            .required_enum("format", &["native", "uncompressed"])
-            .unwrap_err();
+        let error = p.required_enum("format", &["native", "uncompressed"]).unwrap_err();
         assert_eq!(
             (error.name.as_str(), error.message.as_str()),
             ("xUnrecognizedEnumString", "zip")

@@ -43,14 +43,27 @@ impl Version {
 }
 
 const V7: Version = Version(7, 0);
+const V11: Version = Version(11, 0);
 const V12: Version = Version(12, 0);
+
+/// Whether an endpoint predates Element 11, where a missing async handle was
+/// still reported as the generic `xDBNoSuchPath` (see the notes, section 2.2).
+pub fn before_handle_errors(endpoint: &str) -> bool {
+    Version::parse(endpoint).is_some_and(|version| version < V11)
+}
 
 /// The methods GetAPI lists at an endpoint version, sorted; empty for an
 /// unsupported version. GetAPI never lists itself.
-pub fn methods_at(endpoint: &str) -> Vec<&'static str> {
-    let Some(version) = Version::parse(endpoint).filter(|_| is_supported(endpoint)) else {
-        return Vec::new();
-    };
+pub fn methods_at(endpoint: &str) -> &'static [&'static str] {
+    static TABLE: OnceLock<BTreeMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        SUPPORTED_VERSIONS.iter().map(|version| (*version, compute_methods_at(version))).collect()
+    });
+    table.get(endpoint).map_or(&[], Vec::as_slice)
+}
+
+fn compute_methods_at(endpoint: &str) -> Vec<&'static str> {
+    let Some(version) = Version::parse(endpoint) else { return Vec::new() };
     let data = data();
     if version == V7 {
         return data.capture_7_0.iter().map(String::as_str).collect();
@@ -97,10 +110,7 @@ fn introduced_in(method: &str) -> Option<Version> {
     if data.capture_7_0.iter().any(|name| name == method) {
         return Some(Version(1, 0));
     }
-    data.list_12_0
-        .iter()
-        .any(|name| name == method)
-        .then_some(V12)
+    data.list_12_0.iter().any(|name| name == method).then_some(V12)
 }
 
 struct Data {
@@ -169,9 +179,7 @@ mod tests {
     fn lists_follow_the_endpoint_version() {
         let v12 = methods_at("12.0");
         assert!(v12.contains(&"ListQoSPolicies") && v12.contains(&"ModifyQoSPolicy"));
-        assert!(!v12
-            .iter()
-            .any(|name| name.contains(' ') || *name == "GetAPI"));
+        assert!(!v12.iter().any(|name| name.contains(' ') || *name == "GetAPI"));
         assert!(!v12.contains(&"EnableMaintenanceMode"));
 
         let v8 = methods_at("8.0");

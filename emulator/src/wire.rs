@@ -17,10 +17,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(name: &str, message: impl Into<String>) -> ApiError {
-        ApiError {
-            name: name.to_string(),
-            message: message.into(),
-        }
+        ApiError { name: name.to_string(), message: message.into() }
     }
 
     /// `xMissingParameter`, in the `Missing member=[name]` form Element tooling shows.
@@ -37,10 +34,7 @@ impl ApiError {
 
     /// `xInvalidParameter` for a value of the right type that is not allowed.
     pub fn invalid(member: &str, why: impl fmt::Display) -> ApiError {
-        ApiError::new(
-            "xInvalidParameter",
-            format!("Invalid value for member=[{member}]: {why}"),
-        )
+        ApiError::new("xInvalidParameter", format!("Invalid value for member=[{member}]: {why}"))
     }
 
     fn to_json(&self) -> Value {
@@ -88,27 +82,18 @@ fn request_from_value(value: Value) -> Result<Request, Rejected> {
                 json_type_name(&value)
             ),
         );
-        return Err(Rejected {
-            id: Value::Null,
-            error,
-        });
+        return Err(Rejected { id: Value::Null, error });
     };
 
     let id = match object.remove("id") {
         Some(id @ (Value::Number(_) | Value::String(_) | Value::Null)) => id,
         Some(other) => {
             let error = ApiError::wrong_type("id", "integer or string", &other);
-            return Err(Rejected {
-                id: Value::Null,
-                error,
-            });
+            return Err(Rejected { id: Value::Null, error });
         }
         None => Value::Null,
     };
-    let reject = |error: ApiError| Rejected {
-        id: id.clone(),
-        error,
-    };
+    let reject = |error: ApiError| Rejected { id: id.clone(), error };
 
     let method = match object.remove("method") {
         Some(Value::String(method)) => method,
@@ -181,35 +166,15 @@ mod tests {
         let table = [
             (r#"{"method":"#, "xInvalidJSON", "line 1 column 10"),
             ("[1,2]", "xInvalidRequest", "got array"),
-            (
-                r#"{"id":3}"#,
-                "xMissingParameter",
-                "Missing member=[method]",
-            ),
-            (
-                r#"{"method":7}"#,
-                "xInvalidParameterType",
-                "member=[method]",
-            ),
-            (
-                r#"{"method":"GetAPI","params":[1]}"#,
-                "xInvalidParameterType",
-                "member=[params]",
-            ),
-            (
-                r#"{"method":"GetAPI","id":{}}"#,
-                "xInvalidParameterType",
-                "member=[id]",
-            ),
+            (r#"{"id":3}"#, "xMissingParameter", "Missing member=[method]"),
+            (r#"{"method":7}"#, "xInvalidParameterType", "member=[method]"),
+            (r#"{"method":"GetAPI","params":[1]}"#, "xInvalidParameterType", "member=[params]"),
+            (r#"{"method":"GetAPI","id":{}}"#, "xInvalidParameterType", "member=[id]"),
         ];
         for (body, name, fragment) in table {
             let error = rejected(body).error;
             assert_eq!(error.name, name, "{body}");
-            assert!(
-                error.message.contains(fragment),
-                "{body}: {}",
-                error.message
-            );
+            assert!(error.message.contains(fragment), "{body}: {}", error.message);
         }
         assert_eq!(rejected(r#"{"id":3}"#).id, json!(3));
     }
@@ -219,10 +184,7 @@ mod tests {
         let ok = success_body(&json!(7), json!({}), Map::new());
         assert_eq!(ok, r#"{"id":7,"result":{}}"#);
 
-        let error = error_body(
-            &Value::Null,
-            &ApiError::new("xUnknownAPIMethod", "method=Foo"),
-        );
+        let error = error_body(&Value::Null, &ApiError::new("xUnknownAPIMethod", "method=Foo"));
         let expected =
             r#"{"error":{"code":500,"message":"method=Foo","name":"xUnknownAPIMethod"},"id":null}"#;
         assert_eq!(error, expected);

@@ -2,10 +2,7 @@
 //! against the emulator library. One test runs them all and reports every failure at
 //! once; "uncertain" cases are reported but never fail the suite.
 
-#![allow(
-    clippy::print_stdout,
-    reason = "the per-case report is this test's output"
-)]
+#![allow(clippy::print_stdout, reason = "the per-case report is this test's output")]
 
 mod support;
 
@@ -71,29 +68,20 @@ fn shared_conformance_cases() {
     }
     suite_failures.extend(stale_pending_names(&names));
 
-    let Tally {
-        passed,
-        failed,
-        advisory,
-        pending,
-    } = tally;
+    let Tally { passed, failed, advisory, pending } = tally;
     println!(
         "conformance: {passed} passed, {failed} failed, {advisory} advisory, {pending} pending"
     );
-    assert!(
-        suite_failures.is_empty(),
-        "conformance failures:\n{}",
-        suite_failures.join("\n")
-    );
+    assert!(suite_failures.is_empty(), "conformance failures:\n{}", suite_failures.join("\n"));
 }
 
 fn judge(case: &Case, failures: Vec<String>) -> Outcome {
     let pending = PENDING.iter().find(|(name, _)| *name == case.name);
     match (pending, case.is_advisory()) {
         (Some((_, reason)), _) if !failures.is_empty() => Outcome::Pending(reason),
-        (Some(_), _) => Outcome::Failed(vec![
-            "now passes, remove it from the pending list".to_string()
-        ]),
+        (Some(_), _) => {
+            Outcome::Failed(vec!["now passes, remove it from the pending list".to_string()])
+        }
         (None, true) => Outcome::Advisory(failures),
         (None, false) if failures.is_empty() => Outcome::Passed,
         (None, false) => Outcome::Failed(failures),

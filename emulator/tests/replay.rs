@@ -42,11 +42,7 @@ impl Replay {
                 }
             }
         });
-        Replay {
-            stdin: child.stdin.take(),
-            child,
-            lines,
-        }
+        Replay { stdin: child.stdin.take(), child, lines }
     }
 
     /// Writes one step line and returns the one line that answers it.
@@ -54,11 +50,9 @@ impl Replay {
         let stdin = self.stdin.as_mut().unwrap();
         writeln!(stdin, "{line}").unwrap();
         stdin.flush().unwrap();
-        self.lines
-            .recv_timeout(REPLY_TIMEOUT)
-            .unwrap_or_else(|err| {
-                panic!("no reply line to step {line} ({err}): is stdout flushed after each line?")
-            })
+        self.lines.recv_timeout(REPLY_TIMEOUT).unwrap_or_else(|err| {
+            panic!("no reply line to step {line} ({err}): is stdout flushed after each line?")
+        })
     }
 
     fn step(&mut self, step: &Value) -> Value {
@@ -84,10 +78,7 @@ impl Replay {
         drop(self.stdin.take());
         let status = self.child.wait().unwrap();
         assert!(status.success(), "replay exited with {status}");
-        assert!(
-            self.lines.recv().is_err(),
-            "replay printed a line no step asked for"
-        );
+        assert!(self.lines.recv().is_err(), "replay printed a line no step asked for");
     }
 }
 
@@ -144,10 +135,7 @@ fn unsupported_endpoint_is_404_with_a_string_body() {
     let reply = replay.step(&json!({"post": "/json-rpc/99.0", "body": {"method": "GetAPI"}}));
 
     assert_eq!(reply["status"], 404, "{reply}");
-    assert!(
-        reply["body"].is_string(),
-        "the 404 page is not JSON, so body is a string: {reply}"
-    );
+    assert!(reply["body"].is_string(), "the 404 page is not JSON, so body is a string: {reply}");
     replay.finish();
 }
 
@@ -158,46 +146,26 @@ fn fail_next_makes_the_next_bulk_volume_job_fail() {
     let fault = json!({"failNext": {"resultType": "BulkVolume", "error": error}});
     assert_eq!(replay.step(&fault), json!({"ok": true}));
 
-    let started = replay.call(
-        "StartBulkVolumeRead",
-        json!({"volumeID": 1, "format": "native"}),
-    );
+    let started = replay.call("StartBulkVolumeRead", json!({"volumeID": 1, "format": "native"}));
     let handle = started["result"]["asyncHandle"].clone();
     assert!(handle.is_u64(), "{started}");
     replay.advance(3600);
 
-    let done = replay.call(
-        "GetAsyncResult",
-        json!({"asyncHandle": handle, "keepResult": true}),
-    );
+    let done = replay.call("GetAsyncResult", json!({"asyncHandle": handle, "keepResult": true}));
     assert_eq!(done["result"]["status"], "complete", "{done}");
     assert_eq!(done["result"]["resultType"], "BulkVolume", "{done}");
-    assert_eq!(
-        done["result"]["error"]["name"], "xBulkVolumeScriptFailure",
-        "{done}"
-    );
-    assert!(
-        done.get("error").is_none(),
-        "a failed job is a successful call: {done}"
-    );
+    assert_eq!(done["result"]["error"]["name"], "xBulkVolumeScriptFailure", "{done}");
+    assert!(done.get("error").is_none(), "a failed job is a successful call: {done}");
     replay.finish();
 }
 
 #[test]
 fn bad_steps_get_step_errors_and_replay_goes_on() {
     let mut replay = Replay::start(&[]);
-    for bad in [
-        "hello",
-        r#"{"post":5}"#,
-        "{}",
-        r#"{"advance":"soon"}"#,
-        "[1,2]",
-    ] {
+    for bad in ["hello", r#"{"post":5}"#, "{}", r#"{"advance":"soon"}"#, "[1,2]"] {
         let line = replay.step_line(bad);
         let reply: Value = serde_json::from_str(&line).unwrap();
-        let why = reply["stepError"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{bad} → {line}"));
+        let why = reply["stepError"].as_str().unwrap_or_else(|| panic!("{bad} → {line}"));
         assert!(!why.is_empty(), "{bad} → {line}");
         assert_eq!(reply.as_object().unwrap().len(), 1, "{bad} → {line}");
     }
@@ -209,10 +177,7 @@ fn bad_steps_get_step_errors_and_replay_goes_on() {
 #[test]
 fn clone_volume_runs_completes_and_is_purged_after_one_read() {
     let mut replay = Replay::start(&[]);
-    let started = replay.call(
-        "CloneVolume",
-        json!({"volumeID": 1, "name": "replay-clone"}),
-    );
+    let started = replay.call("CloneVolume", json!({"volumeID": 1, "name": "replay-clone"}));
     let handle = started["result"]["asyncHandle"].clone();
     let new_volume = started["result"]["volumeID"].clone();
     assert_eq!(volume_status(&mut replay, &new_volume), "init");
@@ -232,10 +197,7 @@ fn clone_volume_runs_completes_and_is_purged_after_one_read() {
 
     // Read once without keepResult: gone.
     let purged = replay.call("GetAsyncResult", json!({"asyncHandle": handle}));
-    assert_eq!(
-        purged["error"]["name"], "xAsyncHandleDoesNotExist",
-        "{purged}"
-    );
+    assert_eq!(purged["error"]["name"], "xAsyncHandleDoesNotExist", "{purged}");
     assert_eq!(purged["error"]["code"], 500, "{purged}");
     replay.finish();
 }
@@ -244,9 +206,7 @@ fn clone_volume_runs_completes_and_is_purged_after_one_read() {
 fn volume_status(replay: &mut Replay, volume_id: &Value) -> String {
     let listed = replay.call("ListVolumes", json!({}));
     let volumes = listed["result"]["volumes"].as_array().unwrap();
-    let volume = volumes
-        .iter()
-        .find(|volume| volume["volumeID"] == *volume_id);
+    let volume = volumes.iter().find(|volume| volume["volumeID"] == *volume_id);
     let volume = volume.unwrap_or_else(|| panic!("volume {volume_id} not listed: {listed}"));
     volume["status"].as_str().unwrap().to_string()
 }
@@ -256,10 +216,7 @@ fn the_same_steps_give_the_same_bytes() {
     let steps = [
         post_step("GetAPI", json!({})),
         post_step("CloneVolume", json!({"volumeID": 1, "name": "c"})),
-        post_step(
-            "StartBulkVolumeRead",
-            json!({"volumeID": 2, "format": "native"}),
-        ),
+        post_step("StartBulkVolumeRead", json!({"volumeID": 2, "format": "native"})),
         post_step("AddDrives", json!({"drives": [{"driveID": 17}]})),
         json!({"advance": 7}),
         post_step("ListAsyncResults", json!({})),
@@ -274,11 +231,7 @@ fn the_same_steps_give_the_same_bytes() {
 
     let first = run_script(&script);
     let second = run_script(&script);
-    assert_eq!(
-        first.lines().count(),
-        steps.len(),
-        "one line per step:\n{first}"
-    );
+    assert_eq!(first.lines().count(), steps.len(), "one line per step:\n{first}");
     assert!(first == second, "two runs differ:\n{first}\n---\n{second}");
 }
 
@@ -295,10 +248,6 @@ fn run_script(script: &str) -> String {
     drop(stdin);
 
     let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "replay exited with {}",
-        output.status
-    );
+    assert!(output.status.success(), "replay exited with {}", output.status);
     String::from_utf8(output.stdout).unwrap()
 }

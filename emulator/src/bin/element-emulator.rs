@@ -99,16 +99,11 @@ fn step(emulator: &mut Emulator, line: &str) -> Result<Value, String> {
 }
 
 fn parse_fault(fault: &Value) -> Result<(ResultType, JobError), String> {
-    let name = fault
-        .get("resultType")
-        .and_then(Value::as_str)
-        .ok_or("failNext needs a resultType")?;
+    let name =
+        fault.get("resultType").and_then(Value::as_str).ok_or("failNext needs a resultType")?;
     let result_type = ResultType::parse(name).ok_or_else(|| {
         let known: Vec<&str> = ResultType::ALL.iter().map(|kind| kind.as_str()).collect();
-        format!(
-            "unknown resultType {name:?}; expected one of {}",
-            known.join(", ")
-        )
+        format!("unknown resultType {name:?}; expected one of {}", known.join(", "))
     })?;
     let error = fault.get("error").ok_or("failNext needs an error")?;
     let text = |key: &str| error.get(key).and_then(Value::as_str).map(str::to_string);

@@ -24,11 +24,7 @@ pub(super) const CLONE_VOLUME: MethodDoc = MethodDoc {
         GetAsyncResult, or watch ListVolumes, to know when it is ready.",
     params: &[
         required("volumeID", "integer", "The volume to clone."),
-        required(
-            "name",
-            "string",
-            "Name of the new volume, 1 to 64 characters.",
-        ),
+        required("name", "string", "Name of the new volume, 1 to 64 characters."),
         optional(
             "newAccountID",
             "integer",
@@ -62,11 +58,7 @@ pub(super) const CLONE_VOLUME: MethodDoc = MethodDoc {
         ASYNC_HANDLE,
         member("cloneID", "integer", "ID of the clone operation."),
         member("volumeID", "integer", "ID of the new volume."),
-        member(
-            "volume",
-            "volume",
-            "The new volume, with status `init` until the job ends.",
-        ),
+        member("volume", "volume", "The new volume, with status `init` until the job ends."),
         member(
             "curve",
             "JSON object",
@@ -103,33 +95,19 @@ pub(super) const CLONE_MULTIPLE_VOLUMES: MethodDoc = MethodDoc {
             attributes, newAccountID and newSize. Whatever is left out is inherited from the \
             source volume.",
         ),
-        optional(
-            "access",
-            "string",
-            "",
-            "Access for the new volumes, unless overridden.",
-        ),
+        optional("access", "string", "", "Access for the new volumes, unless overridden."),
         optional(
             "groupSnapshotID",
             "integer",
             "",
             "Clone this group snapshot instead of the volumes' current contents.",
         ),
-        optional(
-            "newAccountID",
-            "integer",
-            "",
-            "Owner of the new volumes, unless overridden.",
-        ),
+        optional("newAccountID", "integer", "", "Owner of the new volumes, unless overridden."),
         SNAPMIRROR,
     ],
     returns: &[
         ASYNC_HANDLE,
-        member(
-            "groupCloneID",
-            "integer",
-            "ID of the group clone operation.",
-        ),
+        member("groupCloneID", "integer", "ID of the group clone operation."),
         member(
             "members",
             "JSON object array",
@@ -235,11 +213,7 @@ pub(super) const REMOVE_DRIVES: MethodDoc = MethodDoc {
         to shrink capacity or to replace worn drives. It answers with an asyncHandle while the \
         data moves, which can take minutes depending on how much the drives hold. Removing \
         several drives in one call rebalances once.",
-    params: &[required(
-        "drives",
-        "integer array",
-        "IDs of the drives to remove.",
-    )],
+    params: &[required("drives", "integer array", "IDs of the drives to remove.")],
     returns: &[ASYNC_HANDLE],
     since: "1.0",
     result_type: Some("DriveRemoval"),
@@ -260,11 +234,7 @@ pub(super) const ADD_NODES: MethodDoc = MethodDoc {
         image, RTFI), and its entry in the answer carries the asyncHandle of that job. Once a \
         node has joined, its drives show up as available for AddDrives.",
     params: &[
-        required(
-            "pendingNodes",
-            "integer array",
-            "pendingNodeIDs of the nodes to add.",
-        ),
+        required("pendingNodes", "integer array", "pendingNodeIDs of the nodes to add."),
         optional(
             "autoInstall",
             "boolean",
@@ -273,11 +243,7 @@ pub(super) const ADD_NODES: MethodDoc = MethodDoc {
         ),
     ],
     returns: &[
-        member(
-            "autoInstall",
-            "boolean",
-            "Whether the added nodes are being reimaged.",
-        ),
+        member("autoInstall", "boolean", "Whether the added nodes are being reimaged."),
         member(
             "nodes",
             "JSON object array",
@@ -297,11 +263,8 @@ pub(super) const ADD_NODES: MethodDoc = MethodDoc {
         choice.",
 };
 
-const ASYNC_HANDLE: FieldDoc = member(
-    "asyncHandle",
-    "integer",
-    "Pass it to GetAsyncResult to follow the job.",
-);
+const ASYNC_HANDLE: FieldDoc =
+    member("asyncHandle", "integer", "Pass it to GetAsyncResult to follow the job.");
 
 const ACCESS: FieldDoc = optional(
     "access",
@@ -311,12 +274,8 @@ const ACCESS: FieldDoc = optional(
     is not paired).",
 );
 
-const ATTRIBUTES: FieldDoc = optional(
-    "attributes",
-    "JSON object",
-    "",
-    "Name-value pairs stored with the new volume.",
-);
+const ATTRIBUTES: FieldDoc =
+    optional("attributes", "JSON object", "", "Name-value pairs stored with the new volume.");
 
 const SNAPMIRROR: FieldDoc = optional(
     "enableSnapMirrorReplication",
@@ -340,26 +299,14 @@ const SCRIPT: FieldDoc = optional(
     the caller uses the key and URL itself.",
 );
 
-const SCRIPT_PARAMETERS: FieldDoc = optional(
-    "scriptParameters",
-    "JSON object",
-    "",
-    "Parameters handed to the script.",
-);
+const SCRIPT_PARAMETERS: FieldDoc =
+    optional("scriptParameters", "JSON object", "", "Parameters handed to the script.");
 
-const ATTRIBUTES_BULK: FieldDoc = optional(
-    "attributes",
-    "JSON object",
-    "",
-    "Name-value pairs stored with the job.",
-);
+const ATTRIBUTES_BULK: FieldDoc =
+    optional("attributes", "JSON object", "", "Name-value pairs stored with the job.");
 
 const BULK_RETURNS: &[FieldDoc] = &[
     ASYNC_HANDLE,
     member("key", "string", "Opaque key that identifies the session."),
-    member(
-        "url",
-        "string",
-        "Address of the node's web server for this session.",
-    ),
+    member("url", "string", "Address of the node's web server for this session."),
 ];

@@ -8,8 +8,9 @@ pub(super) const GET_API: MethodDoc = MethodDoc {
     group: Group::Common,
     summary: "Lists the methods the cluster answers at the endpoint version in the URL, with \
         the cluster's software version and every endpoint version it serves. Clients call it \
-        first to learn what they can use: the Python SDK, for one, starts with GetAPI at \
-        /json-rpc/7.0 and then reconnects at the newest version both sides know.",
+        first to learn what they can use: the Python SDK, for one, sends GetAPI to \
+        /json-rpc/7.0, then reconnects at the version the cluster reports as current, or at \
+        the one its user asked for.",
     params: &[],
     returns: &[
         member(
@@ -62,31 +63,15 @@ pub(super) const GET_ASYNC_RESULT: MethodDoc = MethodDoc {
         ),
     ],
     returns: &[
-        member(
-            "status",
-            "string",
-            "`running` while the job runs, then `complete`.",
-        ),
+        member("status", "string", "`running` while the job runs, then `complete`."),
         member(
             "resultType",
             "string",
             "The kind of job: Clone, BulkVolume, DriveAdd, DriveRemoval or RtfiPendingNode.",
         ),
-        member(
-            "createTime",
-            "ISO 8601 date string",
-            "When the job started, in UTC.",
-        ),
-        member(
-            "lastUpdateTime",
-            "ISO 8601 date string",
-            "When its status last changed, in UTC.",
-        ),
-        member(
-            "details",
-            "JSON object",
-            "Only while running: how the job is progressing.",
-        ),
+        member("createTime", "ISO 8601 date string", "When the job started, in UTC."),
+        member("lastUpdateTime", "ISO 8601 date string", "When its status last changed, in UTC."),
+        member("details", "JSON object", "Only while running: how the job is progressing."),
         member(
             "result",
             "JSON object",
@@ -155,16 +140,8 @@ pub(super) const GET_LIMITS: MethodDoc = MethodDoc {
             "Every member of the result is one limit, an integer; 12.0 reports 61 of them, \
             such as volumeSizeMin, volumeSizeMax and volumeNameLengthMax.",
         ),
-        member(
-            "cloneJobsPerVolumeMax",
-            "integer",
-            "Clone jobs that may run on one volume.",
-        ),
-        member(
-            "cloneJobsPerNodeMax",
-            "integer",
-            "Clone jobs that may run on one node.",
-        ),
+        member("cloneJobsPerVolumeMax", "integer", "Clone jobs that may run on one volume."),
+        member("cloneJobsPerNodeMax", "integer", "Clone jobs that may run on one node."),
         member(
             "bulkVolumeJobsPerVolumeMax",
             "integer",

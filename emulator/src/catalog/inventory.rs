@@ -60,12 +60,7 @@ pub(super) const ADD_ACCOUNT: MethodDoc = MethodDoc {
             "CHAP secret for the target (mutual CHAP), 12 to 16 characters and different \
             from initiatorSecret. Random when omitted.",
         ),
-        optional(
-            "attributes",
-            "JSON object",
-            "",
-            "Name-value pairs stored with the account.",
-        ),
+        optional("attributes", "JSON object", "", "Name-value pairs stored with the account."),
         optional(
             "enableChap",
             "boolean",
@@ -139,11 +134,7 @@ pub(super) const LIST_VOLUMES: MethodDoc = MethodDoc {
             "Whether virtual volumes are listed; false leaves them out.",
         ),
     ],
-    returns: &[member(
-        "volumes",
-        "volume array",
-        "The volumes that match, by volumeID.",
-    )],
+    returns: &[member("volumes", "volume array", "The volumes that match, by volumeID.")],
     since: "8.0",
     result_type: None,
     example_params: "{\n  \"accounts\": [\n    1\n  ]\n}",
@@ -167,11 +158,7 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
             "string",
             "1 to 64 characters; names need not be unique, though unique ones help.",
         ),
-        required(
-            "accountID",
-            "integer",
-            "The account that will own the volume.",
-        ),
+        required("accountID", "integer", "The account that will own the volume."),
         required(
             "totalSize",
             "integer",
@@ -268,11 +255,7 @@ pub(super) const LIST_ALL_NODES: MethodDoc = MethodDoc {
     params: &[],
     returns: &[
         member("nodes", "node array", "The active nodes."),
-        member(
-            "pendingNodes",
-            "pendingNode array",
-            "Nodes that are ready to be added.",
-        ),
+        member("pendingNodes", "pendingNode array", "Nodes that are ready to be added."),
         member(
             "pendingActiveNodes",
             "pendingActiveNode array",

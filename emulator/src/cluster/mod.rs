@@ -39,11 +39,7 @@ pub struct Qos {
 
 impl Default for Qos {
     fn default() -> Qos {
-        Qos {
-            min_iops: 50,
-            max_iops: 15_000,
-            burst_iops: 15_000,
-        }
+        Qos { min_iops: 50, max_iops: 15_000, burst_iops: 15_000 }
     }
 }
 
@@ -162,9 +158,7 @@ impl Cluster {
     }
 
     pub fn pending_node_mut(&mut self, pending_id: i64) -> Option<&mut PendingNode> {
-        self.pending_nodes
-            .iter_mut()
-            .find(|node| node.pending_id == pending_id)
+        self.pending_nodes.iter_mut().find(|node| node.pending_id == pending_id)
     }
 
     pub fn add_account(&mut self, mut account: Account) -> i64 {
@@ -203,10 +197,7 @@ impl Cluster {
 
     /// Turns a pending node into an active node with the given ID.
     pub fn activate_pending_node(&mut self, pending_id: i64, node_id: i64) {
-        let Some(index) = self
-            .pending_nodes
-            .iter()
-            .position(|node| node.pending_id == pending_id)
+        let Some(index) = self.pending_nodes.iter().position(|node| node.pending_id == pending_id)
         else {
             return;
         };
@@ -215,10 +206,6 @@ impl Cluster {
         if !pending.compatible {
             host.software_version = seed::CLUSTER_SOFTWARE.to_string();
         }
-        self.nodes.push(Node {
-            id: node_id,
-            host,
-            has_origin: false,
-        });
+        self.nodes.push(Node { id: node_id, host, has_origin: false });
     }
 }

@@ -21,10 +21,7 @@ pub fn stable_uuid(kind: u64, id: i64) -> String {
     let version = 0x4000 | (high & 0x0fff);
     let variant = 0x8000 | (low >> 48 & 0x3fff);
     let node = low & 0xffff_ffff_ffff;
-    format!(
-        "{:08x}-{time_mid:04x}-{version:04x}-{variant:04x}-{node:012x}",
-        high >> 32
-    )
+    format!("{:08x}-{time_mid:04x}-{version:04x}-{variant:04x}-{node:012x}", high >> 32)
 }
 
 /// 32 lowercase hex characters derived from a seed (bulk volume keys).
@@ -68,10 +65,7 @@ pub fn volume_json(volume: &Volume) -> Value {
         VolumeStatus::Init => "init",
         VolumeStatus::Active => "active",
     };
-    let iqn = format!(
-        "iqn.2010-01.com.solidfire:mkt4.{}.{}",
-        volume.name, volume.id
-    );
+    let iqn = format!("iqn.2010-01.com.solidfire:mkt4.{}.{}", volume.name, volume.id);
     json!({
         "access": volume.access,
         "accountID": volume.account_id,
@@ -113,11 +107,7 @@ pub fn volume_json(volume: &Volume) -> Value {
 }
 
 pub fn drive_json(drive: &Drive) -> Value {
-    let drive_type = if drive.kind == "volume" {
-        "Slice"
-    } else {
-        "Block"
-    };
+    let drive_type = if drive.kind == "volume" { "Slice" } else { "Block" };
     json!({
         "asyncResultIDs": drive.async_result_ids,
         "attributes": {},
@@ -232,9 +222,7 @@ mod tests {
         assert_ne!(uuid, stable_uuid(2, 7));
         let groups: Vec<usize> = uuid.split('-').map(str::len).collect();
         assert_eq!(groups, [8, 4, 4, 4, 12]);
-        assert!(uuid
-            .chars()
-            .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(uuid.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
         assert_eq!(&uuid[14..15], "4");
         assert!("89ab".contains(&uuid[19..20]));
     }

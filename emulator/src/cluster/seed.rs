@@ -60,11 +60,7 @@ impl Cluster {
             cluster.next_node_id();
             cluster.nodes.push(Node {
                 id: node_id,
-                host: host(
-                    &format!("sf-node-{node_id:02}"),
-                    10 + node_id,
-                    CLUSTER_SOFTWARE,
-                ),
+                host: host(&format!("sf-node-{node_id:02}"), 10 + node_id, CLUSTER_SOFTWARE),
                 has_origin: node_id != 4,
             });
         }
@@ -95,28 +91,12 @@ fn seed_drives() -> Vec<Drive> {
     for node_id in 1..=4 {
         for slot in 0..4 {
             let kind = if slot == 0 { "volume" } else { "block" };
-            let capacity = if slot == 0 {
-                METADATA_DRIVE_CAPACITY
-            } else {
-                DRIVE_CAPACITY
-            };
-            drives.push(drive(
-                drives.len() as i64 + 1,
-                node_id,
-                slot,
-                kind,
-                capacity,
-            ));
+            let capacity = if slot == 0 { METADATA_DRIVE_CAPACITY } else { DRIVE_CAPACITY };
+            drives.push(drive(drives.len() as i64 + 1, node_id, slot, kind, capacity));
         }
     }
     for (node_id, slot) in [(3, 4), (3, 5), (4, 4), (4, 5)] {
-        let mut spare = drive(
-            drives.len() as i64 + 1,
-            node_id,
-            slot,
-            "block",
-            DRIVE_CAPACITY,
-        );
+        let mut spare = drive(drives.len() as i64 + 1, node_id, slot, "block", DRIVE_CAPACITY);
         spare.status = DriveStatus::Available;
         spare.async_result_ids.clear();
         drives.push(spare);

@@ -34,12 +34,8 @@ pub fn clone_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
     let new_id = emulator.cluster.add_volume(new_volume);
 
     let clone_id = emulator.cluster.next_clone_id();
-    let work = Work::Clone {
-        clone_id,
-        group_clone_id: None,
-        pairs: vec![(volume_id, new_id)],
-        bytes,
-    };
+    let work =
+        Work::Clone { clone_id, group_clone_id: None, pairs: vec![(volume_id, new_id)], bytes };
     let label = format!("clone volume {volume_id} → {new_id}");
     let handle = emulator.start_job("CloneVolume", label, work);
     let volume = emulator.cluster.volume(new_id).map(render::volume_json);
@@ -68,10 +64,7 @@ pub fn clone_multiple_volumes(
     }
     params.optional_bool("enableSnapMirrorReplication")?;
     if entries.is_empty() {
-        return Err(ApiError::invalid(
-            "volumes",
-            "at least one volume is required",
-        ));
+        return Err(ApiError::invalid("volumes", "at least one volume is required"));
     }
 
     // Validate every member before creating anything, so a bad entry changes nothing.
@@ -86,9 +79,7 @@ pub fn clone_multiple_volumes(
         let request = CloneRequest {
             new_account_id: member.optional_id("newAccountID")?.or(group_account),
             new_size: member.optional_id("newSize")?,
-            access: member
-                .optional_enum("access", ACCESS_MODES)?
-                .or(group_access.clone()),
+            access: member.optional_enum("access", ACCESS_MODES)?.or(group_access.clone()),
             attributes: member.optional_object("attributes")?,
             enable512e: None,
         };
@@ -96,10 +87,7 @@ pub fn clone_multiple_volumes(
         let source_name = emulator.cluster.volume(volume_id).map(|v| v.name.clone());
         let name = name.unwrap_or_else(|| format!("{}-clone", source_name.unwrap_or_default()));
         check_length("volumes.name", &name, "volumeNameLength")?;
-        targets.push((
-            volume_id,
-            clone_target(emulator, volume_id, name, &request)?,
-        ));
+        targets.push((volume_id, clone_target(emulator, volume_id, name, &request)?));
     }
 
     let mut pairs = Vec::new();
@@ -111,16 +99,9 @@ pub fn clone_multiple_volumes(
     let clone_id = emulator.cluster.next_clone_id();
     let group_clone_id = clone_id;
     let label = format!("group clone of {} volumes", pairs.len());
-    let members: Vec<Value> = pairs
-        .iter()
-        .map(|(src, dst)| json!({"srcVolumeID": src, "volumeID": dst}))
-        .collect();
-    let work = Work::Clone {
-        clone_id,
-        group_clone_id: Some(group_clone_id),
-        pairs,
-        bytes,
-    };
+    let members: Vec<Value> =
+        pairs.iter().map(|(src, dst)| json!({"srcVolumeID": src, "volumeID": dst})).collect();
+    let work = Work::Clone { clone_id, group_clone_id: Some(group_clone_id), pairs, bytes };
     let handle = emulator.start_job("CloneMultipleVolumes", label, work);
     Ok(json!({"asyncHandle": handle, "groupCloneID": group_clone_id, "members": members}))
 }
@@ -136,10 +117,7 @@ struct CloneRequest {
 /// The source must exist, be ready for IO, and have fewer running clones than
 /// `cloneJobsPerVolumeMax`.
 fn check_clone_source(emulator: &Emulator, volume_id: i64) -> ApiResult<()> {
-    let source = emulator
-        .cluster
-        .volume(volume_id)
-        .ok_or_else(|| no_such_volume(volume_id))?;
+    let source = emulator.cluster.volume(volume_id).ok_or_else(|| no_such_volume(volume_id))?;
     if source.status == VolumeStatus::Init {
         let message = format!("VolumeID {volume_id} is still being initialized; retry later");
         return Err(ApiError::new("xNotReadyForIO", message));
@@ -166,10 +144,7 @@ fn clone_target(
     name: String,
     request: &CloneRequest,
 ) -> ApiResult<Volume> {
-    let source = emulator
-        .cluster
-        .volume(volume_id)
-        .ok_or_else(|| no_such_volume(volume_id))?;
+    let source = emulator.cluster.volume(volume_id).ok_or_else(|| no_such_volume(volume_id))?;
     let account_id = request.new_account_id.unwrap_or(source.account_id);
     if emulator.cluster.account(account_id).is_none() {
         return Err(no_such_account(account_id));
@@ -188,10 +163,7 @@ fn clone_target(
         account_id,
         total_size,
         enable512e: request.enable512e.unwrap_or(source.enable512e),
-        access: request
-            .access
-            .clone()
-            .unwrap_or_else(|| source.access.clone()),
+        access: request.access.clone().unwrap_or_else(|| source.access.clone()),
         status: VolumeStatus::Init,
         created: emulator.now,
         qos: source.qos.clone(),
@@ -229,31 +201,15 @@ fn start_bulk_volume(
     params.optional_object("scriptParameters")?;
     params.optional_object("attributes")?;
 
-    let volume = emulator
-        .cluster
-        .volume(volume_id)
-        .ok_or_else(|| no_such_volume(volume_id))?;
+    let volume = emulator.cluster.volume(volume_id).ok_or_else(|| no_such_volume(volume_id))?;
     let bytes = volume.total_size;
     let bulk_id = emulator.cluster.next_bulk_id();
-    let work = Work::BulkVolume {
-        bulk_id,
-        volume_id,
-        mode,
-        bytes,
-    };
+    let work = Work::BulkVolume { bulk_id, volume_id, mode, bytes };
     let label = format!("bulk {mode} of volume {volume_id}");
-    let method = if mode == "read" {
-        "StartBulkVolumeRead"
-    } else {
-        "StartBulkVolumeWrite"
-    };
+    let method = if mode == "read" { "StartBulkVolumeRead" } else { "StartBulkVolumeWrite" };
     let handle = emulator.start_job(method, label, work);
 
-    let node_sip = emulator
-        .cluster
-        .nodes
-        .first()
-        .map_or("127.0.0.1", |node| &node.host.sip);
+    let node_sip = emulator.cluster.nodes.first().map_or("127.0.0.1", |node| &node.host.sip);
     Ok(json!({
         "asyncHandle": handle,
         "key": render::stable_hex_key(handle * 7919 + volume_id as u64),
@@ -306,18 +262,12 @@ pub fn remove_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
 /// Every drive must exist, be in `status`, and not already be in a running job.
 fn check_drives(emulator: &Emulator, drives: &[i64], status: DriveStatus) -> ApiResult<()> {
     if drives.is_empty() {
-        return Err(ApiError::invalid(
-            "drives",
-            "at least one drive is required",
-        ));
+        return Err(ApiError::invalid("drives", "at least one drive is required"));
     }
     for id in drives {
         let drive = emulator.cluster.drives.iter().find(|drive| drive.id == *id);
         let drive = drive.ok_or_else(|| {
-            ApiError::new(
-                "xDriveIDDoesNotExist",
-                format!("DriveID {id} does not exist."),
-            )
+            ApiError::new("xDriveIDDoesNotExist", format!("DriveID {id} does not exist."))
         })?;
         let busy = emulator.jobs.iter().any(|job| {
             job.is_running()
@@ -340,17 +290,10 @@ pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiR
     let pending_ids = params.required_int_array("pendingNodes")?;
     let auto_install = params.optional_bool("autoInstall")?.unwrap_or(true);
     if pending_ids.is_empty() {
-        return Err(ApiError::invalid(
-            "pendingNodes",
-            "at least one pending node is required",
-        ));
+        return Err(ApiError::invalid("pendingNodes", "at least one pending node is required"));
     }
     for id in &pending_ids {
-        let node = emulator
-            .cluster
-            .pending_nodes
-            .iter()
-            .find(|node| node.pending_id == *id);
+        let node = emulator.cluster.pending_nodes.iter().find(|node| node.pending_id == *id);
         let node = node.filter(|node| node.adding.is_none()).ok_or_else(|| {
             ApiError::new(
                 "xPendingNodeIDDoesNotExist",
@@ -378,11 +321,7 @@ pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiR
 fn add_node(emulator: &mut Emulator, pending_id: i64) -> Value {
     let node_id = emulator.cluster.next_node_id();
     let active_node_key = render::stable_hex_key(pending_id as u64)[..10].to_string();
-    let Some(node) = emulator
-        .cluster
-        .pending_nodes
-        .iter()
-        .find(|n| n.pending_id == pending_id)
+    let Some(node) = emulator.cluster.pending_nodes.iter().find(|n| n.pending_id == pending_id)
     else {
         return json!({"pendingNodeID": pending_id});
     };
@@ -404,14 +343,7 @@ fn add_node(emulator: &mut Emulator, pending_id: i64) -> Value {
     }
 
     let label = format!("RTFI pending node {pending_id} → node {node_id}");
-    let handle = emulator.start_job(
-        "AddNodes",
-        label,
-        Work::Rtfi {
-            pending_id,
-            node_id,
-        },
-    );
+    let handle = emulator.start_job("AddNodes", label, Work::Rtfi { pending_id, node_id });
     if let Some(node) = emulator.cluster.pending_node_mut(pending_id) {
         node.adding = Some(PendingActive {
             assigned_node_id: node_id,
@@ -437,15 +369,9 @@ fn check_snapshot(snapshot_id: Option<i64>) -> ApiResult<()> {
 }
 
 pub fn no_such_volume(id: i64) -> ApiError {
-    ApiError::new(
-        "xVolumeIDDoesNotExist",
-        format!("VolumeID {id} does not exist."),
-    )
+    ApiError::new("xVolumeIDDoesNotExist", format!("VolumeID {id} does not exist."))
 }
 
 fn list(ids: &[i64]) -> String {
-    ids.iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }

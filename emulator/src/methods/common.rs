@@ -13,15 +13,9 @@ use crate::{Emulator, ResultType};
 /// cluster (the docs say "current version"; a 7.3 cluster's capture says otherwise).
 pub fn get_api(_: &mut Emulator, _: &mut Params, call: &Call) -> ApiResult<Value> {
     let mut result = Map::new();
-    result.insert(
-        call.endpoint.to_string(),
-        json!(versions::methods_at(call.endpoint)),
-    );
+    result.insert(call.endpoint.to_string(), json!(versions::methods_at(call.endpoint)));
     result.insert("currentVersion".into(), json!(versions::CLUSTER_VERSION));
-    result.insert(
-        "supportedVersions".into(),
-        json!(versions::supported_versions()),
-    );
+    result.insert("supportedVersions".into(), json!(versions::supported_versions()));
     Ok(Value::Object(result))
 }
 
@@ -30,19 +24,17 @@ pub fn get_api(_: &mut Emulator, _: &mut Params, call: &Call) -> ApiResult<Value
 pub fn get_async_result(
     emulator: &mut Emulator,
     params: &mut Params,
-    _: &Call,
+    call: &Call,
 ) -> ApiResult<Value> {
     let handle = params.required_int("asyncHandle")?;
     let keep = params.optional_bool("keepResult")?.unwrap_or(false);
     let now = emulator.now;
 
-    let job = live_job(&mut emulator.jobs, handle).ok_or_else(|| no_such_handle(handle))?;
+    let job = live_job(&mut emulator.jobs, handle)
+        .ok_or_else(|| no_such_handle(handle, call.endpoint))?;
     let mut result = Map::new();
     result.insert("createTime".into(), json!(job.created.to_iso()));
-    result.insert(
-        "lastUpdateTime".into(),
-        json!(job.last_update(now).to_iso()),
-    );
+    result.insert("lastUpdateTime".into(), json!(job.last_update(now).to_iso()));
     result.insert("resultType".into(), json!(job.work.result_type().as_str()));
     match &job.outcome {
         None => {
@@ -73,10 +65,7 @@ pub fn list_async_results(
     };
     let now = emulator.now;
     let wanted = |job: &&Job| {
-        !job.purged
-            && filter
-                .as_ref()
-                .is_none_or(|types| types.contains(&job.work.result_type()))
+        !job.purged && filter.as_ref().is_none_or(|types| types.contains(&job.work.result_type()))
     };
 
     let handles: Vec<Value> = emulator
@@ -113,15 +102,21 @@ fn parse_result_types(names: &[String]) -> ApiResult<Vec<ResultType>> {
 }
 
 fn live_job(jobs: &mut [Job], handle: i64) -> Option<&mut Job> {
-    jobs.iter_mut()
-        .find(|job| !job.purged && i64::try_from(job.handle) == Ok(handle))
+    jobs.iter_mut().find(|job| !job.purged && i64::try_from(job.handle) == Ok(handle))
 }
 
-/// Element 11 and later name a missing handle; older releases answered with
-/// the generic database error `xDBNoSuchPath`.
-fn no_such_handle(handle: i64) -> ApiError {
-    ApiError::new(
-        "xAsyncHandleDoesNotExist",
-        format!("Async handle {handle} does not exist."),
-    )
+/// A live 11.x/12.x cluster names a missing handle `xAsyncHandleDoesNotExist`;
+/// the documentation, written for older releases, shows the generic database
+/// error `xDBNoSuchPath`. The endpoint version picks which one a client sees.
+fn no_such_handle(handle: i64, endpoint: &str) -> ApiError {
+    if versions::before_handle_errors(endpoint) {
+        ApiError::new(
+            "xDBNoSuchPath",
+            format!(
+                "DBClient operation requested on a non-existent path at [/asyncresults/{handle}]"
+            ),
+        )
+    } else {
+        ApiError::new("xAsyncHandleDoesNotExist", format!("Async handle {handle} does not exist."))
+    }
 }

@@ -37,24 +37,16 @@ pub fn add_account(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Ap
     let enable_chap = params.optional_bool("enableChap")?.unwrap_or(true);
 
     check_length("username", &username, "accountNameLength")?;
-    for (member, secret) in [
-        ("initiatorSecret", &initiator_secret),
-        ("targetSecret", &target_secret),
-    ] {
+    for (member, secret) in
+        [("initiatorSecret", &initiator_secret), ("targetSecret", &target_secret)]
+    {
         if let Some(secret) = secret {
             check_length(member, secret, "secretLength")?;
         }
     }
     let cluster = &mut emulator.cluster;
-    if cluster
-        .accounts
-        .iter()
-        .any(|account| account.username == username)
-    {
-        return Err(ApiError::new(
-            "xDuplicateUsername",
-            format!("username={username}"),
-        ));
+    if cluster.accounts.iter().any(|account| account.username == username) {
+        return Err(ApiError::new("xDuplicateUsername", format!("username={username}")));
     }
 
     let next_id = cluster.accounts.len() as i64 + 1;
@@ -67,9 +59,7 @@ pub fn add_account(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Ap
         attributes,
     };
     let id = cluster.add_account(account);
-    let account = cluster
-        .account(id)
-        .map(|account| cluster.account_json(account));
+    let account = cluster.account(id).map(|account| cluster.account_json(account));
     Ok(json!({"account": account, "accountID": id}))
 }
 
@@ -91,15 +81,9 @@ pub fn list_volumes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
 
     let matches = |volume: &&Volume| {
         volume.id >= start
-            && status
-                .as_deref()
-                .is_none_or(|status| status == status_name(volume.status))
-            && accounts
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&volume.account_id))
-            && volume_ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&volume.id))
+            && status.as_deref().is_none_or(|status| status == status_name(volume.status))
+            && accounts.as_ref().is_none_or(|ids| ids.contains(&volume.account_id))
+            && volume_ids.as_ref().is_none_or(|ids| ids.contains(&volume.id))
             && name.as_ref().is_none_or(|name| *name == volume.name)
     };
     let volumes: Vec<Value> = emulator
@@ -160,24 +144,16 @@ fn read_qos(qos: Option<Map<String, Value>>) -> ApiResult<Qos> {
     let mut params = Params::new(qos);
     result.min_iops = params.optional_int("minIOPS")?.unwrap_or(result.min_iops);
     result.max_iops = params.optional_int("maxIOPS")?.unwrap_or(result.max_iops);
-    result.burst_iops = params
-        .optional_int("burstIOPS")?
-        .unwrap_or(result.burst_iops);
+    result.burst_iops = params.optional_int("burstIOPS")?.unwrap_or(result.burst_iops);
     let bounds = [
         ("minIOPS", result.min_iops, "volumeMinIOPS"),
         ("maxIOPS", result.max_iops, "volumeMaxIOPS"),
         ("burstIOPS", result.burst_iops, "volumeBurstIOPS"),
     ];
     for (member, value, limit_name) in bounds {
-        let (min, max) = (
-            limit(&format!("{limit_name}Min")),
-            limit(&format!("{limit_name}Max")),
-        );
+        let (min, max) = (limit(&format!("{limit_name}Min")), limit(&format!("{limit_name}Max")));
         if !(min..=max).contains(&value) {
-            return Err(ApiError::invalid(
-                member,
-                format!("{value} is outside {min}..{max}"),
-            ));
+            return Err(ApiError::invalid(member, format!("{value} is outside {min}..{max}")));
         }
     }
     Ok(result)
@@ -188,28 +164,19 @@ pub fn checked_size(member: &str, size: i64) -> ApiResult<i64> {
     let (min, max) = (limit("volumeSizeMin"), limit("volumeSizeMax"));
     if size < min {
         let why = format!("{size} bytes is below the minimum volume size of {min} bytes");
-        return Err(ApiError::new(
-            "xInvalidParameter",
-            format!("{member}: {why}"),
-        ));
+        return Err(ApiError::new("xInvalidParameter", format!("{member}: {why}")));
     }
     let rounded = (size + (1 << 20) - 1) / (1 << 20) * (1 << 20);
     if rounded > max {
         let why = format!("{size} bytes is above the maximum volume size of {max} bytes");
-        return Err(ApiError::new(
-            "xInvalidParameter",
-            format!("{member}: {why}"),
-        ));
+        return Err(ApiError::new("xInvalidParameter", format!("{member}: {why}")));
     }
     Ok(rounded)
 }
 
 /// A name's length within GetLimits' `<limit>Min` and `<limit>Max`.
 pub fn check_length(member: &str, text: &str, limit_name: &str) -> ApiResult<()> {
-    let (min, max) = (
-        limit(&format!("{limit_name}Min")),
-        limit(&format!("{limit_name}Max")),
-    );
+    let (min, max) = (limit(&format!("{limit_name}Min")), limit(&format!("{limit_name}Max")));
     let length = text.chars().count() as i64;
     if (min..=max).contains(&length) {
         return Ok(());
@@ -223,37 +190,22 @@ pub fn no_such_account(id: i64) -> ApiError {
 }
 
 pub fn list_drives(emulator: &mut Emulator, _: &mut Params, _: &Call) -> ApiResult<Value> {
-    let drives: Vec<Value> = emulator
-        .cluster
-        .drives
-        .iter()
-        .map(render::drive_json)
-        .collect();
+    let drives: Vec<Value> = emulator.cluster.drives.iter().map(render::drive_json).collect();
     Ok(json!({"drives": drives}))
 }
 
 pub fn list_all_nodes(emulator: &mut Emulator, _: &mut Params, _: &Call) -> ApiResult<Value> {
     let cluster = &emulator.cluster;
     let nodes: Vec<Value> = cluster.nodes.iter().map(render::node_json).collect();
-    let waiting = cluster
-        .pending_nodes
-        .iter()
-        .filter(|node| node.adding.is_none());
+    let waiting = cluster.pending_nodes.iter().filter(|node| node.adding.is_none());
     let pending: Vec<Value> = waiting.map(render::pending_node_json).collect();
-    let pending_active: Vec<Value> = cluster
-        .pending_nodes
-        .iter()
-        .filter_map(render::pending_active_json)
-        .collect();
+    let pending_active: Vec<Value> =
+        cluster.pending_nodes.iter().filter_map(render::pending_active_json).collect();
     Ok(json!({"nodes": nodes, "pendingActiveNodes": pending_active, "pendingNodes": pending}))
 }
 
 pub fn list_pending_nodes(emulator: &mut Emulator, _: &mut Params, _: &Call) -> ApiResult<Value> {
-    let waiting = emulator
-        .cluster
-        .pending_nodes
-        .iter()
-        .filter(|node| node.adding.is_none());
+    let waiting = emulator.cluster.pending_nodes.iter().filter(|node| node.adding.is_none());
     let pending: Vec<Value> = waiting.map(render::pending_node_json).collect();
     Ok(json!({"pendingNodes": pending}))
 }

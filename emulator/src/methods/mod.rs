@@ -83,10 +83,7 @@ fn dispatch(
     call: &Call,
 ) -> ApiResult<Value> {
     if !versions::method_available(method, call.endpoint) {
-        return Err(ApiError::new(
-            "xUnknownAPIMethod",
-            format!("Unknown method: method={method}"),
-        ));
+        return Err(ApiError::new("xUnknownAPIMethod", format!("Unknown method: method={method}")));
     }
     match HANDLERS.iter().find(|(name, _)| *name == method) {
         Some((_, handler)) => handler(emulator, params, call),
@@ -111,28 +108,17 @@ fn endpoint_version(path: &str) -> Option<&str> {
 }
 
 fn json_reply(body: String) -> HttpResponse {
-    HttpResponse {
-        status: 200,
-        content_type: "application/json",
-        body,
-    }
+    HttpResponse { status: 200, content_type: "application/json", body }
 }
 
 /// A cluster's web server answers an unknown path or version with a plain page.
 fn not_found(path: &str) -> HttpResponse {
-    let path: String = path
-        .chars()
-        .filter(|c| !matches!(c, '<' | '>' | '&' | '"'))
-        .collect();
+    let path: String = path.chars().filter(|c| !matches!(c, '<' | '>' | '&' | '"')).collect();
     let body = format!(
         "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>\
          <p>The requested URL {path} was not found on this server.</p></body></html>"
     );
-    HttpResponse {
-        status: 404,
-        content_type: "text/html",
-        body,
-    }
+    HttpResponse { status: 404, content_type: "text/html", body }
 }
 
 /// What a finished job does to the inventory.
@@ -151,25 +137,14 @@ pub fn apply_completion(cluster: &mut Cluster, work: &Work, succeeded: bool) {
         }
         Work::BulkVolume { .. } => {}
         Work::DriveAdd { drives } => {
-            let status = if succeeded {
-                DriveStatus::Active
-            } else {
-                DriveStatus::Available
-            };
+            let status = if succeeded { DriveStatus::Active } else { DriveStatus::Available };
             set_drive_status(cluster, drives, status);
         }
         Work::DriveRemoval { drives } => {
-            let status = if succeeded {
-                DriveStatus::Available
-            } else {
-                DriveStatus::Active
-            };
+            let status = if succeeded { DriveStatus::Available } else { DriveStatus::Active };
             set_drive_status(cluster, drives, status);
         }
-        Work::Rtfi {
-            pending_id,
-            node_id,
-        } => {
+        Work::Rtfi { pending_id, node_id } => {
             if succeeded {
                 cluster.activate_pending_node(*pending_id, *node_id);
             } else if let Some(node) = cluster.pending_node_mut(*pending_id) {

@@ -76,17 +76,12 @@ pub const LIMITS: &[(&str, i64)] = &[
 /// One limit by name (0 if unknown, which a unit test rules out for the
 /// names the emulator enforces).
 pub fn limit(name: &str) -> i64 {
-    LIMITS
-        .iter()
-        .find(|(key, _)| *key == name)
-        .map_or(0, |(_, value)| *value)
+    LIMITS.iter().find(|(key, _)| *key == name).map_or(0, |(_, value)| *value)
 }
 
 pub fn get_limits(_: &mut Emulator, _: &mut Params, _: &Call) -> ApiResult<Value> {
-    let limits: Map<String, Value> = LIMITS
-        .iter()
-        .map(|(name, value)| (name.to_string(), json!(value)))
-        .collect();
+    let limits: Map<String, Value> =
+        LIMITS.iter().map(|(name, value)| (name.to_string(), json!(value))).collect();
     Ok(Value::Object(limits))
 }
 
@@ -98,11 +93,7 @@ pub fn get_origin(emulator: &mut Emulator, _: &mut Params, _: &Call) -> ApiResul
         .nodes
         .iter()
         .map(|node| {
-            let origin = if node.has_origin {
-                origin_certificate(node.id)
-            } else {
-                Value::Null
-            };
+            let origin = if node.has_origin { origin_certificate(node.id) } else { Value::Null };
             json!({"nodeID": node.id, "result": {"origin": origin}})
         })
         .collect();

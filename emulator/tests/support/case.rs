@@ -25,10 +25,7 @@ pub struct Case {
     #[serde(default)]
     pub then: Vec<ThenStep>,
     pub confidence: String,
-    #[allow(
-        dead_code,
-        reason = "provenance for readers of the file, not used by the harness"
-    )]
+    #[allow(dead_code, reason = "provenance for readers of the file, not used by the harness")]
     pub source: String,
 }
 
@@ -77,9 +74,7 @@ pub struct FaultError {
 impl Case {
     /// Where every request of the case is posted.
     pub fn endpoint(&self) -> String {
-        self.endpoint
-            .clone()
-            .unwrap_or_else(|| format!("/json-rpc/{}", self.version))
+        self.endpoint.clone().unwrap_or_else(|| format!("/json-rpc/{}", self.version))
     }
 
     /// Cases the notes leave open are reported, never asserted.

@@ -43,10 +43,7 @@ fn check_http(ops: &Map<String, Value>, reply: &Reply) -> Vec<String> {
         (None, _) => vec![Value::from(200)],
     };
     if !allowed.contains(&Value::from(reply.status)) {
-        failures.push(format!(
-            "http status: expected one of {allowed:?}, got {}",
-            reply.status
-        ));
+        failures.push(format!("http status: expected one of {allowed:?}, got {}", reply.status));
     }
 
     match ops.get("json") {
@@ -65,11 +62,7 @@ fn check_http(ops: &Map<String, Value>, reply: &Reply) -> Vec<String> {
 /// inside `each`). `base` is the pointer of `doc` itself, for the messages.
 fn check_members(ops: &Map<String, Value>, doc: Option<&Value>, base: &str, out: &mut Vec<String>) {
     for (op, arg) in ops {
-        let mut check = Check {
-            doc,
-            base,
-            out: &mut *out,
-        };
+        let mut check = Check { doc, base, out: &mut *out };
         match op.as_str() {
             "http_status" | "http_status_one_of" | "json" => {}
             "present" => check.each_pointer(arg, |ptr, found| match found {
@@ -195,16 +188,10 @@ impl<'a> Check<'a> {
 
 fn has_type(actual: &Value, expected: &Value) -> Result<(), String> {
     let wanted = expected.as_str().unwrap_or_default();
-    if wanted
-        .split('|')
-        .any(|name| type_name(actual) == name || is_number(actual, name))
-    {
+    if wanted.split('|').any(|name| type_name(actual) == name || is_number(actual, name)) {
         return Ok(());
     }
-    Err(format!(
-        "expected type {wanted}, got {} {actual}",
-        type_name(actual)
-    ))
+    Err(format!("expected type {wanted}, got {} {actual}", type_name(actual)))
 }
 
 /// The mini-language's name for a value's type; a number without a fraction is "integer".
@@ -245,9 +232,7 @@ fn matches_regex(actual: &Value, pattern: &Value) -> Result<(), String> {
     match actual.as_str() {
         Some(text) if regex.is_match(text) => Ok(()),
         Some(_) => Err(format!("expected to match {pattern:?}, got {actual}")),
-        None => Err(format!(
-            "expected a string matching {pattern:?}, got {actual}"
-        )),
+        None => Err(format!("expected a string matching {pattern:?}, got {actual}")),
     }
 }
 
@@ -271,11 +256,7 @@ fn contains(actual: &Value, items: &Value, wanted: bool) -> Result<(), String> {
     match (wrong.is_empty(), wanted) {
         (true, _) => Ok(()),
         (false, true) => Err(format!("missing {} in {}", wrong.join(", "), brief(actual))),
-        (false, false) => Err(format!(
-            "unexpected {} in {}",
-            wrong.join(", "),
-            brief(actual)
-        )),
+        (false, false) => Err(format!("unexpected {} in {}", wrong.join(", "), brief(actual))),
     }
 }
 
@@ -284,9 +265,7 @@ fn matches_all(item: &Value, pattern: &Value) -> bool {
     let Some(pattern) = pattern.as_object() else {
         return false;
     };
-    pattern
-        .iter()
-        .all(|(key, value)| item.get(key) == Some(value))
+    pattern.iter().all(|(key, value)| item.get(key) == Some(value))
 }
 
 /// A value shortened for a message.

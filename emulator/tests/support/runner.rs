@@ -43,17 +43,12 @@ impl Session<'_> {
         for (index, step) in case.setup.iter().enumerate() {
             let label = format!("setup {}", index + 1);
             let reply = self.send(&step.request).map_err(in_step(&label))?;
-            self.vars
-                .capture(&step.capture, &reply)
-                .map_err(in_step(&label))?;
+            self.vars.capture(&step.capture, &reply).map_err(in_step(&label))?;
         }
         self.finish_jobs_if_asked()?;
 
         // The main request, then the follow-ups; all their checks run even if some fail.
-        let expect = self
-            .vars
-            .substitute(&case.expect)
-            .map_err(in_step("main"))?;
+        let expect = self.vars.substitute(&case.expect).map_err(in_step("main"))?;
         let reply = match &case.raw_body {
             Some(raw) => self.post(raw.clone()),
             None => self.send(&case.request).map_err(in_step("main"))?,
@@ -62,10 +57,7 @@ impl Session<'_> {
 
         for (index, step) in case.then.iter().enumerate() {
             let label = format!("then {}", index + 1);
-            let expect = self
-                .vars
-                .substitute(&step.expect)
-                .map_err(in_step(&label))?;
+            let expect = self.vars.substitute(&step.expect).map_err(in_step(&label))?;
             let reply = self.send(&step.request).map_err(in_step(&label))?;
             self.check(&label, &expect, &reply);
         }
@@ -79,10 +71,8 @@ impl Session<'_> {
         };
         let result_type = ResultType::parse(&fault.result_type)
             .ok_or_else(|| format!("fault: unknown resultType {:?}", fault.result_type))?;
-        let error = JobError {
-            name: fault.error.name.clone(),
-            message: fault.error.message.clone(),
-        };
+        let error =
+            JobError { name: fault.error.name.clone(), message: fault.error.message.clone() };
         self.emulator.fail_next(result_type, error);
         Ok(())
     }
@@ -99,9 +89,7 @@ impl Session<'_> {
                     };
                     self.emulator.advance_to(at);
                 }
-                Err(format!(
-                    "jobs complete: still running after {MAX_COMPLETIONS} completions"
-                ))
+                Err(format!("jobs complete: still running after {MAX_COMPLETIONS} completions"))
             }
             Some(other) => Err(format!("unknown jobs hint {other:?}")),
         }
@@ -126,13 +114,9 @@ impl Session<'_> {
         if failures.is_empty() {
             return;
         }
-        self.failures
-            .extend(failures.into_iter().map(in_step(label)));
+        self.failures.extend(failures.into_iter().map(in_step(label)));
         let body = brief(&reply.body);
-        self.failures.push(format!(
-            "step {label}: reply was HTTP {} {body}",
-            reply.status
-        ));
+        self.failures.push(format!("step {label}: reply was HTTP {} {body}", reply.status));
     }
 }
 

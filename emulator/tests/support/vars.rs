@@ -15,11 +15,7 @@ pub struct Vars {
 
 impl Vars {
     pub fn new(run_id: String) -> Vars {
-        Vars {
-            run_id,
-            captured: BTreeMap::new(),
-            previous: None,
-        }
+        Vars { run_id, captured: BTreeMap::new(), previous: None }
     }
 
     /// Remembers the reply that `__prev:` refers to from now on.
@@ -48,10 +44,8 @@ impl Vars {
 
     fn lookup(&self, name: &str) -> Result<Value, String> {
         if let Some(pointer) = name.strip_prefix("__prev:") {
-            let previous = self
-                .previous
-                .as_ref()
-                .ok_or("__prev: there is no previous JSON reply")?;
+            let previous =
+                self.previous.as_ref().ok_or("__prev: there is no previous JSON reply")?;
             return previous
                 .pointer(pointer)
                 .cloned()
@@ -87,10 +81,7 @@ fn var_name(map: &Map<String, Value>) -> Option<&str> {
 /// the first element of the array at `pointer` whose members equal `where`.
 fn select(selector: &Value, reply: &Reply) -> Result<Value, String> {
     if let Some(pointer) = selector.as_str() {
-        return reply
-            .at(pointer)
-            .cloned()
-            .ok_or_else(|| format!("{pointer} is absent"));
+        return reply.at(pointer).cloned().ok_or_else(|| format!("{pointer} is absent"));
     }
 
     let (Some(pointer), Some(Value::Object(filter)), Some(field)) = (
@@ -106,19 +97,7 @@ fn select(selector: &Value, reply: &Reply) -> Result<Value, String> {
         .ok_or_else(|| format!("{pointer} is not an array"))?;
     let found = items
         .iter()
-        .find(|item| {
-            filter
-                .iter()
-                .all(|(key, value)| item.get(key) == Some(value))
-        })
-        .ok_or_else(|| {
-            format!(
-                "no element of {pointer} has {}",
-                Value::Object(filter.clone())
-            )
-        })?;
-    found
-        .get(field)
-        .cloned()
-        .ok_or_else(|| format!("the element of {pointer} has no {field:?}"))
+        .find(|item| filter.iter().all(|(key, value)| item.get(key) == Some(value)))
+        .ok_or_else(|| format!("no element of {pointer} has {}", Value::Object(filter.clone())))?;
+    found.get(field).cloned().ok_or_else(|| format!("the element of {pointer} has no {field:?}"))
 }
