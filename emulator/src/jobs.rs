@@ -17,18 +17,47 @@ const MAX_DURATION: i64 = 15 * 60 * SECOND;
 /// What a job works on; it decides the duration, progress details and result.
 #[derive(Clone, Debug)]
 pub enum Work {
-    Clone { clone_id: i64, group_clone_id: Option<i64>, pairs: Vec<(i64, i64)>, bytes: i64 },
-    BulkVolume { bulk_id: i64, volume_id: i64, mode: &'static str, bytes: i64 },
-    DriveAdd { drives: Vec<i64> },
-    DriveRemoval { drives: Vec<i64> },
-    Rtfi { pending_id: i64, node_id: i64 },
+    /// CloneVolume, CloneMultipleVolumes (with a group ID) and CopyVolume
+    /// (`copy`: the destination existed before and survives a cancel).
+    Clone {
+        clone_id: i64,
+        group_clone_id: Option<i64>,
+        pairs: Vec<(i64, i64)>,
+        bytes: i64,
+        copy: bool,
+    },
+    BulkVolume(BulkVolumeWork),
+    DriveAdd {
+        drives: Vec<i64>,
+    },
+    DriveRemoval {
+        drives: Vec<i64>,
+    },
+    Rtfi {
+        pending_id: i64,
+        node_id: i64,
+    },
+}
+
+/// A bulk volume read or write, with what ListBulkVolumeJobs reports of it.
+#[derive(Clone, Debug)]
+pub struct BulkVolumeWork {
+    pub bulk_id: i64,
+    pub volume_id: i64,
+    /// `read` or `write`.
+    pub mode: &'static str,
+    /// `native` or `uncompressed`.
+    pub format: String,
+    pub script: Option<String>,
+    pub key: String,
+    pub bytes: i64,
 }
 
 impl Work {
     pub fn result_type(&self) -> ResultType {
         match self {
             Work::Clone { .. } => ResultType::Clone,
-            Work::BulkVolume { .. } => ResultType::BulkVolume,
+            Work::BulkVolume(_) => ResultType::BulkVolume,
             Work::DriveAdd { .. } => ResultType::DriveAdd,
             Work::DriveRemoval { .. } => ResultType::DriveRemoval,
             Work::Rtfi { .. } => ResultType::RtfiPendingNode,
@@ -45,7 +74,7 @@ impl Work {
 pub fn duration_for(work: &Work) -> i64 {
     let millis = match work {
         Work::Clone { bytes, .. } => 5 * SECOND + per_gib(*bytes, 60),
-        Work::BulkVolume { bytes, .. } => 10 * SECOND + per_gib(*bytes, 1000),
+        Work::BulkVolume(bulk) => 10 * SECOND + per_gib(bulk.bytes, 1000),
         Work::DriveAdd { drives } => 10 * SECOND + 5 * SECOND * drives.len() as i64,
         Work::DriveRemoval { drives } => 60 * SECOND + 45 * SECOND * drives.len() as i64,
         Work::Rtfi { .. } => 9 * 60 * SECOND,
@@ -62,6 +91,10 @@ fn per_gib(bytes: i64, millis_per_gib: i64) -> i64 {
 pub enum Outcome {
     Success(Value),
     Failure(JobError),
+    /// Stopped by CancelClone or CancelGroupClone, this far along.
+    Cancelled {
+        progress: f64,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -83,8 +116,10 @@ impl Job {
 
     /// Fraction done at `now`, from 0.0 to 1.0.
     pub fn progress(&self, now: Timestamp) -> f64 {
-        if !self.is_running() {
-            return 1.0;
+        match self.outcome {
+            None => {}
+            Some(Outcome::Cancelled { progress }) => return progress,
+            Some(_) => return 1.0,
         }
         let total = self.completes.millis_since(self.created).max(1);
         (now.millis_since(self.created) as f64 / total as f64).min(1.0)
@@ -109,7 +144,7 @@ impl Job {
         let percent = self.percent(now);
         let done = |total: i64| total / 100 * percent;
         match &self.work {
-            Work::Clone { clone_id, group_clone_id, pairs, bytes } => {
+            Work::Clone { clone_id, group_clone_id, pairs, bytes, .. } => {
                 let mut details = json!({
                     "cloneID": clone_id,
                     "currentBytes": done(*bytes),
@@ -122,14 +157,14 @@ impl Job {
                 insert_pairs(&mut details, pairs);
                 details
             }
-            Work::BulkVolume { bulk_id, volume_id, mode, bytes } => json!({
-                "bulkVolumeID": bulk_id,
-                "currentBytes": done(*bytes),
+            Work::BulkVolume(bulk) => json!({
+                "bulkVolumeID": bulk.bulk_id,
+                "currentBytes": done(bulk.bytes),
                 "percentComplete": percent,
                 "status": "active",
-                "totalBytes": bytes,
-                "type": mode,
-                "volumeID": volume_id,
+                "totalBytes": bulk.bytes,
+                "type": bulk.mode,
+                "volumeID": bulk.volume_id,
             }),
             Work::DriveAdd { drives } => {
                 let added = drives.len() * percent as usize / 100;
@@ -173,10 +208,10 @@ impl Job {
                     "message": "Clone complete.",
                 })
             }
-            Work::BulkVolume { bulk_id, volume_id, .. } => json!({
-                "bvID": bulk_id,
+            Work::BulkVolume(bulk) => json!({
+                "bvID": bulk.bulk_id,
                 "message": "Bulk volume job succeeded",
-                "volumeID": volume_id,
+                "volumeID": bulk.volume_id,
             }),
             Work::DriveAdd { drives } => json!({
                 "abortedDrives": [],
@@ -201,9 +236,9 @@ impl Job {
         let mut object = Map::new();
         object.insert("message".into(), json!(error.message));
         object.insert("name".into(), json!(error.name));
-        if let Work::BulkVolume { bulk_id, volume_id, .. } = &self.work {
-            object.insert("bvID".into(), json!(bulk_id));
-            object.insert("volumeID".into(), json!(volume_id));
+        if let Work::BulkVolume(bulk) = &self.work {
+            object.insert("bvID".into(), json!(bulk.bulk_id));
+            object.insert("volumeID".into(), json!(bulk.volume_id));
         }
         Value::Object(object)
     }
@@ -213,6 +248,7 @@ impl Job {
             None => JobStatus::Running,
             Some(Outcome::Success(_)) => JobStatus::Succeeded,
             Some(Outcome::Failure(_)) => JobStatus::Failed,
+            Some(Outcome::Cancelled { .. }) => JobStatus::Cancelled,
         };
         JobView {
             handle: self.handle,
@@ -251,7 +287,19 @@ mod tests {
     use crate::cluster::GIB;
 
     fn clone_of(bytes: i64) -> Work {
-        Work::Clone { clone_id: 1, group_clone_id: None, pairs: vec![(1, 6)], bytes }
+        Work::Clone { clone_id: 1, group_clone_id: None, pairs: vec![(1, 6)], bytes, copy: false }
+    }
+
+    fn bulk_read(bytes: i64) -> BulkVolumeWork {
+        BulkVolumeWork {
+            bulk_id: 1,
+            volume_id: 1,
+            mode: "read",
+            format: "native".to_string(),
+            script: None,
+            key: String::new(),
+            bytes,
+        }
     }
 
     #[test]
@@ -260,7 +308,7 @@ mod tests {
             (clone_of(GIB), 5_060),
             (clone_of(512 * GIB), 35_720),
             (clone_of(16 * 1024 * GIB), 900_000),
-            (Work::BulkVolume { bulk_id: 1, volume_id: 1, mode: "read", bytes: 10 * GIB }, 20_000),
+            (Work::BulkVolume(bulk_read(10 * GIB)), 20_000),
             (Work::DriveAdd { drives: vec![17, 18] }, 20_000),
             (Work::DriveRemoval { drives: vec![16] }, 105_000),
             (Work::Rtfi { pending_id: 1, node_id: 5 }, 540_000),

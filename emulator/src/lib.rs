@@ -85,6 +85,29 @@ pub enum JobStatus {
     Running,
     Succeeded,
     Failed,
+    /// Stopped by CancelClone or CancelGroupClone; its handle is gone.
+    Cancelled,
+}
+
+impl JobStatus {
+    /// A lowercase name for the status, as the timeline labels it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Succeeded => "succeeded",
+            JobStatus::Failed => "failed",
+            JobStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A transient error queued by [`Emulator::fail_next_calls`]: the next
+/// `remaining` calls of `method` answer `error` instead of running.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallFault {
+    pub method: String,
+    pub remaining: u32,
+    pub error: JobError,
 }
 
 /// One async job as the timeline draws it.
@@ -116,6 +139,8 @@ pub struct Emulator {
     jobs: Vec<Job>,
     /// Failures queued by [`Emulator::fail_next`], consumed in order.
     faults: Vec<(ResultType, JobError)>,
+    /// Errors queued by [`Emulator::fail_next_calls`], consumed in order.
+    call_faults: Vec<CallFault>,
 }
 
 impl Emulator {
@@ -126,6 +151,7 @@ impl Emulator {
             cluster: Cluster::default_12_0(start),
             jobs: Vec::new(),
             faults: Vec::new(),
+            call_faults: Vec::new(),
         };
         emulator.seed_setup_job();
         emulator
@@ -157,6 +183,32 @@ impl Emulator {
         self.faults.push((result_type, error));
     }
 
+    /// Makes the next `times` calls of `method` answer `error`, as a cluster
+    /// under stress answers transient errors that clients must retry.
+    pub fn fail_next_calls(&mut self, method: &str, times: u32, error: JobError) {
+        if times > 0 {
+            let method = method.to_string();
+            self.call_faults.push(CallFault { method, remaining: times, error });
+        }
+    }
+
+    /// The transient errors still queued, oldest first.
+    pub fn call_faults(&self) -> &[CallFault] {
+        &self.call_faults
+    }
+
+    /// Takes one queued transient error for `method`, if any.
+    fn take_call_fault(&mut self, method: &str) -> Option<JobError> {
+        let index = self.call_faults.iter().position(|fault| fault.method == method)?;
+        let fault = &mut self.call_faults[index];
+        fault.remaining -= 1;
+        let error = fault.error.clone();
+        if fault.remaining == 0 {
+            self.call_faults.remove(index);
+        }
+        Some(error)
+    }
+
     /// Every job ever started, by handle, including purged ones.
     pub fn jobs(&self) -> Vec<JobView> {
         self.jobs.iter().map(|job| job.view(self.now)).collect()
@@ -178,7 +230,7 @@ impl Emulator {
 
     /// Starts a job now and returns its handle.
     fn start_job(&mut self, method: &'static str, label: String, work: Work) -> u64 {
-        let handle = self.jobs.len() as u64 + 1;
+        let handle = self.next_handle();
         let completes = self.now.plus_millis(jobs::duration_for(&work));
         let job = Job {
             handle,
@@ -207,6 +259,23 @@ impl Emulator {
         let work = self.jobs[index].work.clone();
         self.jobs[index].outcome = Some(outcome);
         methods::apply_completion(&mut self.cluster, &work, succeeded);
+    }
+
+    /// Stops a running job where it stands and removes its handle; its
+    /// side effects are undone as for a failure.
+    fn cancel(&mut self, index: usize) {
+        let job = &mut self.jobs[index];
+        let progress = job.progress(self.now);
+        job.outcome = Some(Outcome::Cancelled { progress });
+        job.completes = self.now;
+        job.purged = true;
+        let work = job.work.clone();
+        methods::apply_completion(&mut self.cluster, &work, false);
+    }
+
+    /// The handle the next job will get.
+    fn next_handle(&self) -> u64 {
+        self.jobs.len() as u64 + 1
     }
 
     /// The DriveAdd job that brought the first sixteen drives in when the

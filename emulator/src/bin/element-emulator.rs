@@ -16,6 +16,8 @@ Reads one JSON step per line on standard input and writes one JSON line per step
   {\"advance\": <seconds>}                          -> {\"now\": \"<ISO time>\"}
   {\"failNext\": {\"resultType\": \"BulkVolume\", \"error\": {\"name\": \"x...\", \"message\": \"...\"}}}
                                                   -> {\"ok\": true}
+  {\"failNextCalls\": {\"method\": \"CloneVolume\", \"times\": 2, \"error\": {\"name\": \"x...\", \"message\": \"...\"}}}
+                                                  -> {\"ok\": true}
   anything else                                   -> {\"stepError\": \"<why>\"}";
 
 fn main() -> ExitCode {
@@ -95,7 +97,26 @@ fn step(emulator: &mut Emulator, line: &str) -> Result<Value, String> {
         emulator.fail_next(result_type, error);
         return Ok(json!({"ok": true}));
     }
-    Err("unknown step: expected \"post\", \"advance\" or \"failNext\"".to_string())
+    if let Some(fault) = step.get("failNextCalls") {
+        let (method, times, error) = parse_call_fault(fault)?;
+        emulator.fail_next_calls(&method, times, error);
+        return Ok(json!({"ok": true}));
+    }
+    Err("unknown step: expected \"post\", \"advance\", \"failNext\" or \"failNextCalls\""
+        .to_string())
+}
+
+fn parse_call_fault(fault: &Value) -> Result<(String, u32, JobError), String> {
+    let method =
+        fault.get("method").and_then(Value::as_str).ok_or("failNextCalls needs a method name")?;
+    let times = fault
+        .get("times")
+        .and_then(Value::as_u64)
+        .and_then(|times| u32::try_from(times).ok())
+        .filter(|times| *times > 0)
+        .ok_or("failNextCalls.times must be a positive whole number")?;
+    let error = parse_error(fault, "failNextCalls")?;
+    Ok((method.to_string(), times, error))
 }
 
 fn parse_fault(fault: &Value) -> Result<(ResultType, JobError), String> {
@@ -105,9 +126,14 @@ fn parse_fault(fault: &Value) -> Result<(ResultType, JobError), String> {
         let known: Vec<&str> = ResultType::ALL.iter().map(|kind| kind.as_str()).collect();
         format!("unknown resultType {name:?}; expected one of {}", known.join(", "))
     })?;
-    let error = fault.get("error").ok_or("failNext needs an error")?;
+    Ok((result_type, parse_error(fault, "failNext")?))
+}
+
+/// The `error` member of a fault step: a name, and a message (the name if absent).
+fn parse_error(fault: &Value, step: &str) -> Result<JobError, String> {
+    let error = fault.get("error").ok_or_else(|| format!("{step} needs an error"))?;
     let text = |key: &str| error.get(key).and_then(Value::as_str).map(str::to_string);
-    let name = text("name").ok_or("failNext.error needs a string name")?;
+    let name = text("name").ok_or_else(|| format!("{step}.error needs a string name"))?;
     let message = text("message").unwrap_or_else(|| name.clone());
-    Ok((result_type, JobError { name, message }))
+    Ok(JobError { name, message })
 }

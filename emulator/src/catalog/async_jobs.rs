@@ -11,7 +11,9 @@ macro_rules! bulk_notes {
         (100 GiB) takes 110 s. No data moves and no script runs; key and url are made up by \
         the playground. While the job runs, `details` is the playground's own: bulkVolumeID, \
         volumeID, type (read or write), status, percentComplete, currentBytes and \
-        totalBytes. The result is bvID, volumeID and a message."
+        totalBytes; ListBulkVolumeJobs shows the same progress. A third job on one volume \
+        while two run answers `xMaxBulkVolumeJobsPerVolumeExceeded`, a name the playground \
+        chose. The result is bvID, volumeID and a message."
     };
 }
 
@@ -126,6 +128,41 @@ pub(super) const CLONE_MULTIPLE_VOLUMES: MethodDoc = MethodDoc {
         followed by `-clone`. Group snapshots are not emulated, so any groupSnapshotID answers \
         `xGroupSnapshotIDDoesNotExist`. The result is cloneID, groupCloneID, members and the \
         message `Clone complete.`.",
+};
+
+pub(super) const COPY_VOLUME: MethodDoc = MethodDoc {
+    name: "CopyVolume",
+    group: Group::AsyncJobs,
+    summary: "Overwrites an existing volume with the contents of another volume, or of one of \
+        its snapshots. The destination keeps its ID, name and account; only its data changes. \
+        It answers at once with an asyncHandle and a cloneID: a copy is a clone job, so \
+        ListSyncJobs shows its progress and CancelClone stops it.",
+    params: &[
+        required("volumeID", "integer", "The volume to copy from."),
+        required(
+            "dstVolumeID",
+            "integer",
+            "The volume to overwrite. It must exist and have the source's size.",
+        ),
+        optional(
+            "snapshotID",
+            "integer",
+            "",
+            "Copy this snapshot instead of the volume's current contents.",
+        ),
+    ],
+    returns: &[ASYNC_HANDLE, member("cloneID", "integer", "ID of the copy, for CancelClone.")],
+    since: "9.0",
+    result_type: Some("Clone"),
+    example_params: "{\n  \"volumeID\": 2,\n  \"dstVolumeID\": 5\n}",
+    emulation_notes: "The vendor does not document this job's resultType; the playground \
+        reports `Clone`, timed like CloneVolume on the source's size: copying volume 2 \
+        (db-logs) onto volume 5 (scratch), both 20 GiB, takes 6.2 s. The copy counts against \
+        the source's limit of two running clones. The destination stays `active` throughout, and a cancelled copy \
+        leaves it in place. A destination of another size answers `xInvalidParameter`, a \
+        destination still in `init` answers `xNotReadyForIO`, and any snapshotID answers \
+        `xSnapshotIDDoesNotExist`, since snapshots are not emulated. The result is cloneID, \
+        volumeID (the destination) and the message `Clone complete.`.",
 };
 
 pub(super) const START_BULK_VOLUME_READ: MethodDoc = MethodDoc {

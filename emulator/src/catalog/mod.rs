@@ -7,6 +7,7 @@
 mod async_jobs;
 mod common;
 mod inventory;
+mod progress;
 
 /// What a method is for, used to group the method list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -15,17 +16,21 @@ pub enum Group {
     Common,
     /// Methods that start an async job and return an `asyncHandle`.
     AsyncJobs,
+    /// Methods that watch or stop running jobs without starting one.
+    Progress,
     /// Accounts, volumes, drives and nodes: enough to discover IDs and set up jobs.
     Inventory,
 }
 
 impl Group {
-    pub const ALL: [Group; 3] = [Group::Common, Group::AsyncJobs, Group::Inventory];
+    pub const ALL: [Group; 4] =
+        [Group::Common, Group::AsyncJobs, Group::Progress, Group::Inventory];
 
     pub fn title(self) -> &'static str {
         match self {
             Group::Common => "Common methods",
             Group::AsyncJobs => "Async jobs",
+            Group::Progress => "Progress and cancellation",
             Group::Inventory => "Inventory",
         }
     }
@@ -86,11 +91,16 @@ static METHODS: &[MethodDoc] = &[
     common::GET_RAW_STATS,
     async_jobs::CLONE_VOLUME,
     async_jobs::CLONE_MULTIPLE_VOLUMES,
+    async_jobs::COPY_VOLUME,
     async_jobs::START_BULK_VOLUME_READ,
     async_jobs::START_BULK_VOLUME_WRITE,
     async_jobs::ADD_DRIVES,
     async_jobs::REMOVE_DRIVES,
     async_jobs::ADD_NODES,
+    progress::LIST_SYNC_JOBS,
+    progress::LIST_BULK_VOLUME_JOBS,
+    progress::CANCEL_CLONE,
+    progress::CANCEL_GROUP_CLONE,
     inventory::LIST_ACCOUNTS,
     inventory::ADD_ACCOUNT,
     inventory::LIST_VOLUMES,

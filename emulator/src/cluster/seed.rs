@@ -39,7 +39,7 @@ impl Cluster {
             ("db-logs", 1, 20 * GIB),
             ("web-assets", 2, 50 * GIB),
             ("backup-01", 2, 1024 * GIB),
-            ("scratch", 1, 10 * GIB),
+            ("scratch", 1, 20 * GIB),
         ];
         for (name, account_id, total_size) in volumes {
             cluster.add_volume(Volume {

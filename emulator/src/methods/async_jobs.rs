@@ -9,7 +9,7 @@ use super::stats::limit;
 use super::Call;
 use crate::cluster::render::{self, qos_curve};
 use crate::cluster::{DriveStatus, PendingActive, Volume, VolumeStatus};
-use crate::jobs::Work;
+use crate::jobs::{BulkVolumeWork, Work};
 use crate::params::{member_int, ApiResult, Params};
 use crate::wire::ApiError;
 use crate::Emulator;
@@ -34,8 +34,8 @@ pub fn clone_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
     let new_id = emulator.cluster.add_volume(new_volume);
 
     let clone_id = emulator.cluster.next_clone_id();
-    let work =
-        Work::Clone { clone_id, group_clone_id: None, pairs: vec![(volume_id, new_id)], bytes };
+    let pairs = vec![(volume_id, new_id)];
+    let work = Work::Clone { clone_id, group_clone_id: None, pairs, bytes, copy: false };
     let label = format!("clone volume {volume_id} → {new_id}");
     let handle = emulator.start_job("CloneVolume", label, work);
     let volume = emulator.cluster.volume(new_id).map(render::volume_json);
@@ -101,9 +101,86 @@ pub fn clone_multiple_volumes(
     let label = format!("group clone of {} volumes", pairs.len());
     let members: Vec<Value> =
         pairs.iter().map(|(src, dst)| json!({"srcVolumeID": src, "volumeID": dst})).collect();
-    let work = Work::Clone { clone_id, group_clone_id: Some(group_clone_id), pairs, bytes };
+    let work =
+        Work::Clone { clone_id, group_clone_id: Some(group_clone_id), pairs, bytes, copy: false };
     let handle = emulator.start_job("CloneMultipleVolumes", label, work);
     Ok(json!({"asyncHandle": handle, "groupCloneID": group_clone_id, "members": members}))
+}
+
+/// Overwrites an existing volume with the content of another (or of one of
+/// its snapshots). It is a clone job: it counts against the source's clone
+/// limit, reports as `Clone`, shows in ListSyncJobs and stops with CancelClone.
+pub fn copy_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let volume_id = params.required_int("volumeID")?;
+    let dst_volume_id = params.required_int("dstVolumeID")?;
+    check_snapshot(params.optional_id("snapshotID")?)?;
+
+    check_clone_source(emulator, volume_id)?;
+    let source_size = emulator.cluster.volume(volume_id).map_or(0, |volume| volume.total_size);
+    let destination =
+        emulator.cluster.volume(dst_volume_id).ok_or_else(|| no_such_volume(dst_volume_id))?;
+    if dst_volume_id == volume_id {
+        return Err(ApiError::invalid("dstVolumeID", "a volume cannot be copied onto itself"));
+    }
+    if destination.status == VolumeStatus::Init {
+        let message = format!("VolumeID {dst_volume_id} is still being initialized; retry later");
+        return Err(ApiError::new("xNotReadyForIO", message));
+    }
+    if destination.total_size != source_size {
+        let why = format!(
+            "the destination must be the size of the source ({source_size} bytes), not {} bytes",
+            destination.total_size
+        );
+        return Err(ApiError::invalid("dstVolumeID", &why));
+    }
+
+    let clone_id = emulator.cluster.next_clone_id();
+    let pairs = vec![(volume_id, dst_volume_id)];
+    let work =
+        Work::Clone { clone_id, group_clone_id: None, pairs, bytes: source_size, copy: true };
+    let label = format!("copy volume {volume_id} → {dst_volume_id}");
+    let handle = emulator.start_job("CopyVolume", label, work);
+    Ok(json!({"asyncHandle": handle, "cloneID": clone_id}))
+}
+
+/// Stops a running CloneVolume or CopyVolume; its handle goes away and a
+/// clone's new volume is removed.
+pub fn cancel_clone(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
+    let clone_id = params.required_int("cloneID")?;
+    let index = running_clone(emulator, |work| {
+        matches!(work, Work::Clone { clone_id: id, group_clone_id: None, .. } if *id == clone_id)
+    })
+    .ok_or_else(|| {
+        ApiError::new("xCloneIDDoesNotExist", format!("CloneID {clone_id} does not exist."))
+    })?;
+    emulator.cancel(index);
+    Ok(json!({}))
+}
+
+/// Stops a running CloneMultipleVolumes; every member's new volume is removed.
+pub fn cancel_group_clone(
+    emulator: &mut Emulator,
+    params: &mut Params,
+    _: &Call,
+) -> ApiResult<Value> {
+    let group_id = params.required_int("groupCloneID")?;
+    let index = running_clone(
+        emulator,
+        |work| matches!(work, Work::Clone { group_clone_id: Some(id), .. } if *id == group_id),
+    )
+    .ok_or_else(|| {
+        ApiError::new(
+            "xGroupCloneIDDoesNotExist",
+            format!("GroupCloneID {group_id} does not exist."),
+        )
+    })?;
+    emulator.cancel(index);
+    Ok(json!({}))
+}
+
+/// The index of the running job whose work `matches`.
+fn running_clone(emulator: &Emulator, matches: impl Fn(&Work) -> bool) -> Option<usize> {
+    emulator.jobs.iter().position(|job| job.is_running() && matches(&job.work))
 }
 
 struct CloneRequest {
@@ -193,28 +270,49 @@ fn start_bulk_volume(
     mode: &'static str,
 ) -> ApiResult<Value> {
     let volume_id = params.required_int("volumeID")?;
-    params.required_enum("format", &["native", "uncompressed"])?;
+    let format = params.required_enum("format", &["native", "uncompressed"])?;
     if mode == "read" {
         check_snapshot(params.optional_id("snapshotID")?)?;
     }
-    params.optional_str("script")?;
+    let script = params.optional_str("script")?;
     params.optional_object("scriptParameters")?;
     params.optional_object("attributes")?;
 
     let volume = emulator.cluster.volume(volume_id).ok_or_else(|| no_such_volume(volume_id))?;
     let bytes = volume.total_size;
+    check_bulk_jobs_per_volume(emulator, volume_id)?;
+
+    let key = render::stable_hex_key(emulator.next_handle() * 7919 + volume_id as u64);
     let bulk_id = emulator.cluster.next_bulk_id();
-    let work = Work::BulkVolume { bulk_id, volume_id, mode, bytes };
+    let bulk = BulkVolumeWork { bulk_id, volume_id, mode, format, script, key: key.clone(), bytes };
     let label = format!("bulk {mode} of volume {volume_id}");
     let method = if mode == "read" { "StartBulkVolumeRead" } else { "StartBulkVolumeWrite" };
-    let handle = emulator.start_job(method, label, work);
+    let handle = emulator.start_job(method, label, Work::BulkVolume(bulk));
 
     let node_sip = emulator.cluster.nodes.first().map_or("127.0.0.1", |node| &node.host.sip);
     Ok(json!({
         "asyncHandle": handle,
-        "key": render::stable_hex_key(handle * 7919 + volume_id as u64),
+        "key": key,
         "url": format!("https://{node_sip}:44000/"),
     }))
+}
+
+/// At most `bulkVolumeJobsPerVolumeMax` bulk jobs run on one volume.
+fn check_bulk_jobs_per_volume(emulator: &Emulator, volume_id: i64) -> ApiResult<()> {
+    let running = emulator
+        .jobs
+        .iter()
+        .filter(|job| job.is_running())
+        .filter(|job| matches!(&job.work, Work::BulkVolume(bulk) if bulk.volume_id == volume_id))
+        .count() as i64;
+    let max = limit("bulkVolumeJobsPerVolumeMax");
+    if running >= max {
+        let message = format!(
+            "VolumeID {volume_id} already has {running} bulk volume jobs running; limit={max}"
+        );
+        return Err(ApiError::new("xMaxBulkVolumeJobsPerVolumeExceeded", message));
+    }
+    Ok(())
 }
 
 pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
@@ -232,7 +330,7 @@ pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Api
     }
     check_drives(emulator, &drives, DriveStatus::Available)?;
 
-    let handle = emulator.jobs.len() as u64 + 1;
+    let handle = emulator.next_handle();
     for id in &drives {
         if let Some(drive) = emulator.cluster.drive_mut(*id) {
             drive.async_result_ids.push(handle);
@@ -247,7 +345,7 @@ pub fn remove_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
     let drives = params.required_int_array("drives")?;
     check_drives(emulator, &drives, DriveStatus::Active)?;
 
-    let handle = emulator.jobs.len() as u64 + 1;
+    let handle = emulator.next_handle();
     for id in &drives {
         if let Some(drive) = emulator.cluster.drive_mut(*id) {
             drive.status = DriveStatus::Removing;

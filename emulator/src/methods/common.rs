@@ -45,6 +45,8 @@ pub fn get_async_result(
             match outcome {
                 Outcome::Success(value) => result.insert("result".into(), value.clone()),
                 Outcome::Failure(error) => result.insert("error".into(), job.error_json(error)),
+                // Cancelling removes the handle, as the vendor's CancelClone page says.
+                Outcome::Cancelled { .. } => return Err(no_such_handle(handle, call.endpoint)),
             };
             result.insert("status".into(), json!("complete"));
             job.purged = !keep;
@@ -72,13 +74,14 @@ pub fn list_async_results(
         .jobs
         .iter()
         .filter(wanted)
-        .map(|job| {
+        .filter_map(|job| {
             let (completed, success, data) = match &job.outcome {
                 None => (false, false, job.details(now)),
                 Some(Outcome::Success(value)) => (true, true, value.clone()),
                 Some(Outcome::Failure(error)) => (true, false, job.error_json(error)),
+                Some(Outcome::Cancelled { .. }) => return None,
             };
-            json!({
+            Some(json!({
                 "asyncResultID": job.handle,
                 "completed": completed,
                 "createTime": job.created.to_iso(),
@@ -86,7 +89,7 @@ pub fn list_async_results(
                 "lastUpdateTime": job.last_update(now).to_iso(),
                 "resultType": job.work.result_type().as_str(),
                 "success": success,
-            })
+            }))
         })
         .collect();
     Ok(json!({"asyncHandles": handles}))

@@ -9,6 +9,7 @@
 mod async_jobs;
 mod common;
 mod inventory;
+mod progress;
 mod stats;
 
 use serde_json::Value;
@@ -39,11 +40,16 @@ pub const HANDLERS: &[(&str, Handler)] = &[
     ("GetRawStats", stats::get_raw_stats),
     ("CloneVolume", async_jobs::clone_volume),
     ("CloneMultipleVolumes", async_jobs::clone_multiple_volumes),
+    ("CopyVolume", async_jobs::copy_volume),
     ("StartBulkVolumeRead", async_jobs::start_bulk_volume_read),
     ("StartBulkVolumeWrite", async_jobs::start_bulk_volume_write),
     ("AddDrives", async_jobs::add_drives),
     ("RemoveDrives", async_jobs::remove_drives),
     ("AddNodes", async_jobs::add_nodes),
+    ("ListSyncJobs", progress::list_sync_jobs),
+    ("ListBulkVolumeJobs", progress::list_bulk_volume_jobs),
+    ("CancelClone", async_jobs::cancel_clone),
+    ("CancelGroupClone", async_jobs::cancel_group_clone),
     ("ListAccounts", inventory::list_accounts),
     ("AddAccount", inventory::add_account),
     ("ListVolumes", inventory::list_volumes),
@@ -85,6 +91,9 @@ fn dispatch(
     if !versions::method_available(method, call.endpoint) {
         return Err(ApiError::new("xUnknownAPIMethod", format!("Unknown method: method={method}")));
     }
+    if let Some(fault) = emulator.take_call_fault(method) {
+        return Err(ApiError::new(&fault.name, fault.message));
+    }
     match HANDLERS.iter().find(|(name, _)| *name == method) {
         Some((_, handler)) => handler(emulator, params, call),
         None => Err(ApiError::new(
@@ -124,18 +133,18 @@ fn not_found(path: &str) -> HttpResponse {
 /// What a finished job does to the inventory.
 pub fn apply_completion(cluster: &mut Cluster, work: &Work, succeeded: bool) {
     match work {
-        Work::Clone { pairs, .. } => {
+        Work::Clone { pairs, copy, .. } => {
             for (_, dst) in pairs {
                 if succeeded {
                     if let Some(volume) = cluster.volume_mut(*dst) {
                         volume.status = VolumeStatus::Active;
                     }
-                } else {
+                } else if !copy {
                     cluster.remove_volume(*dst);
                 }
             }
         }
-        Work::BulkVolume { .. } => {}
+        Work::BulkVolume(_) => {}
         Work::DriveAdd { drives } => {
             let status = if succeeded { DriveStatus::Active } else { DriveStatus::Available };
             set_drive_status(cluster, drives, status);
