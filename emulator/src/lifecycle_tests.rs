@@ -613,3 +613,82 @@ fn pending_nodes_carry_role_and_custom_protection_domain_name() {
     }
     assert_eq!(pending.as_array().unwrap().len(), 2);
 }
+
+/// How parameters are read, as a live cluster reads them (notes, section 2.3).
+#[test]
+fn parameters_are_read_as_a_live_cluster_reads_them() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let reply =
+        call(&mut emulator, json!({"method": "CloneVolume", "params": {"volumeID": 1}, "id": 1}));
+    assert_eq!(reply["error"]["message"], "Missing member=[name]");
+
+    // Numeric strings are integers; 0, "" and null mean "not given" for optional members.
+    let lenient = json!({"volumeID": "1", "name": "from-strings", "snapshotID": 0, "access": "",
+                         "attributes": null, "newSize": 0, "newAccountID": null});
+    let clone = result(&mut emulator, "CloneVolume", lenient);
+    assert_eq!(clone["volume"]["accountID"], 1);
+    assert_eq!(clone["volume"]["totalSize"], 100 * GIB);
+
+    let long_name = "n".repeat(65);
+    let limits = [
+        ("CloneVolume", json!({"volumeID": 1, "name": long_name}), "xExceededLimit"),
+        (
+            "CreateVolume",
+            json!({"name": long_name, "accountID": 1, "totalSize": GIB}),
+            "xExceededLimit",
+        ),
+        (
+            "CreateVolume",
+            json!({"name": "huge", "accountID": 1, "totalSize": 17_592_186_044_416_i64 + 1}),
+            "xInvalidParameter",
+        ),
+        (
+            "CreateVolume",
+            json!({"name": "tiny", "accountID": 1, "totalSize": 999_999_999}),
+            "xInvalidParameter",
+        ),
+        ("AddAccount", json!({"username": long_name}), "xExceededLimit"),
+        ("GetLimits", json!({"volumeID": true}), ""),
+    ];
+    for (method, params, expected) in limits {
+        let reply = call(&mut emulator, json!({"method": method, "params": params, "id": 1}));
+        let name = reply["error"]["name"].as_str().unwrap_or_default();
+        assert_eq!(name, expected, "{method} {params}: {reply}");
+    }
+    let unused = call(&mut emulator, json!({"method": "GetLimits", "params": {"volumeID": true}}));
+    assert_eq!(unused["unusedParameters"], json!({"volumeID": true}));
+}
+
+/// The endpoint version in the URL decides what a client sees (notes, section 2.1).
+#[test]
+fn endpoint_versions_behave_as_a_live_cluster() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let post = |emulator: &mut Emulator, path: &str, body: &str| {
+        let response = emulator.post(DEFAULT_START, path, body);
+        (response.status, response.body)
+    };
+
+    let (status, body) = post(&mut emulator, "/json-rpc/12.0/", r#"{"method":"GetLimits","id":1}"#);
+    assert_eq!(status, 200);
+    assert!(body.contains("\"volumeSizeMin\":1000000000"), "{body}");
+
+    let (_, body) = post(&mut emulator, "/json-rpc/7.0", r#"{"method":"GetAPI","id":0}"#);
+    let reply: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(reply["id"], 0);
+    let at_7 = reply["result"]["7.0"].as_array().unwrap();
+    assert!(at_7.contains(&json!("CloneVolume")) && !at_7.contains(&json!("CopyVolume")));
+    assert!(reply["result"].get("12.0").is_none(), "GetAPI lists the endpoint's version only");
+
+    for (path, method) in
+        [("/json-rpc/8.0", "CopyVolume"), ("/json-rpc/5.0", "StartBulkVolumeRead")]
+    {
+        let (_, body) = post(&mut emulator, path, &format!(r#"{{"method":"{method}","id":2}}"#));
+        let reply: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(reply["error"]["name"], "xUnknownAPIMethod", "{method} at {path}");
+        assert_eq!(reply["error"]["message"], format!("Unknown method: method={method}"));
+    }
+
+    let (status, body) = post(&mut emulator, "/json-rpc/6.5", r#"{"method":"GetAPI","id":0}"#);
+    assert_eq!(status, 404);
+    assert!(serde_json::from_str::<Value>(&body).is_err(), "a 404 page is not JSON: {body}");
+}
