@@ -4,7 +4,6 @@
 use std::fmt;
 
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
 use time::OffsetDateTime;
 
 /// An instant on the virtual clock, in milliseconds since the Unix epoch (UTC).
@@ -46,12 +45,23 @@ impl Timestamp {
     }
 
     /// Element's wire form: `YYYY-MM-DDTHH:MM:SSZ`, whole seconds, UTC.
+    ///
+    /// The calendar comes from `time`; the layout is a plain `format!`, which
+    /// keeps `time`'s general formatter (several KB of wasm) out of the page.
     pub fn to_iso(self) -> String {
-        let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-        OffsetDateTime::from_unix_timestamp(self.0.div_euclid(1000))
-            .ok()
-            .and_then(|instant| instant.format(&format).ok())
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
+        let Ok(instant) = OffsetDateTime::from_unix_timestamp(self.0.div_euclid(1000)) else {
+            return "1970-01-01T00:00:00Z".to_string();
+        };
+        let (date, clock) = (instant.date(), instant.time());
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            date.year(),
+            u8::from(date.month()),
+            date.day(),
+            clock.hour(),
+            clock.minute(),
+            clock.second()
+        )
     }
 }
 
@@ -69,6 +79,9 @@ mod tests {
     fn formats_whole_seconds_in_utc() {
         assert_eq!(DEFAULT_START.to_iso(), "2026-01-01T00:00:00Z");
         assert_eq!(DEFAULT_START.plus_millis(61_999).to_iso(), "2026-01-01T00:01:01Z");
+        assert_eq!(Timestamp::from_secs(0).to_iso(), "1970-01-01T00:00:00Z");
+        assert_eq!(Timestamp::from_secs(951_868_799).to_iso(), "2000-02-29T23:59:59Z");
+        assert_eq!(Timestamp::from_millis(-1).to_iso(), "1969-12-31T23:59:59Z");
     }
 
     #[test]
