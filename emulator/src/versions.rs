@@ -9,8 +9,6 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 /// The software version the emulated cluster runs (GetAPI's `currentVersion`).
 pub const CLUSTER_VERSION: &str = "12.0";
 
@@ -64,105 +62,59 @@ pub fn methods_at(endpoint: &str) -> &'static [&'static str] {
 
 fn compute_methods_at(endpoint: &str) -> Vec<&'static str> {
     let Some(version) = Version::parse(endpoint) else { return Vec::new() };
-    let data = data();
-    if version == V7 {
-        return data.capture_7_0.iter().map(String::as_str).collect();
-    }
-
-    let candidates = if version < V7 {
-        data.capture_7_0.iter().collect::<Vec<_>>()
-    } else {
-        data.list_12_0.iter().chain(&data.capture_7_0).collect()
+    let exists = |method: &KnownMethod| {
+        if version == V7 {
+            return method.in_7_0;
+        }
+        let listed = if version < V7 { method.in_7_0 } else { method.in_7_0 || method.in_12_0 };
+        let kept = version < V12 || method.in_12_0;
+        listed && kept && method.introduced_in().is_some_and(|since| since <= version)
     };
-    let mut methods: Vec<&'static str> = candidates
-        .into_iter()
-        .filter(|name| introduced_in(name).is_some_and(|since| since <= version))
-        .filter(|name| version < V12 || data.list_12_0.contains(name))
-        .map(String::as_str)
-        .collect();
-    methods.sort_unstable();
-    methods.dedup();
-    methods
+    // The table is sorted by name and has each name once, so the list is too.
+    KNOWN_METHODS.iter().filter(|method| exists(method)).map(|method| method.name).collect()
 }
 
 /// Whether `method` can be called at `endpoint`. GetAPI works everywhere.
 pub fn method_available(method: &str, endpoint: &str) -> bool {
-    method == "GetAPI" || methods_at(endpoint).contains(&method)
+    method == "GetAPI" || methods_at(endpoint).binary_search(&method).is_ok()
 }
 
 /// Whether some version of Element has this method (so an unemulated one can
 /// say "not emulated" rather than "unknown").
 pub fn is_element_method(method: &str) -> bool {
-    let data = data();
-    method == "GetAPI"
-        || data.sdk.methods.contains_key(method)
-        || data.list_12_0.iter().any(|name| name == method)
-        || data.capture_7_0.iter().any(|name| name == method)
+    method == "GetAPI" || known(method).is_some()
 }
 
-/// The version a method first appeared in. The SDK's record wins; a method it
-/// does not know dates from the oldest list that has it.
-fn introduced_in(method: &str) -> Option<Version> {
-    let data = data();
-    if let Some(entry) = data.sdk.methods.get(method) {
-        return Version::parse(&entry.since);
+fn known(method: &str) -> Option<&'static KnownMethod> {
+    let index = KNOWN_METHODS.binary_search_by(|known| known.name.cmp(method)).ok()?;
+    KNOWN_METHODS.get(index)
+}
+
+/// A method some source names: the real 7.0 capture, the vendor's 12.0
+/// list, or the Python SDK's record of when each method appeared.
+struct KnownMethod {
+    name: &'static str,
+    /// The SDK's `since`, where it records one.
+    since: Option<Version>,
+    in_7_0: bool,
+    in_12_0: bool,
+}
+
+impl KnownMethod {
+    /// The version the method first appeared in. The SDK's record wins; a
+    /// method it does not know dates from the oldest list that has it.
+    fn introduced_in(&self) -> Option<Version> {
+        match (self.since, self.in_7_0, self.in_12_0) {
+            (Some(since), _, _) => Some(since),
+            (None, true, _) => Some(Version(1, 0)),
+            (None, false, true) => Some(V12),
+            (None, false, false) => None,
+        }
     }
-    if data.capture_7_0.iter().any(|name| name == method) {
-        return Some(Version(1, 0));
-    }
-    data.list_12_0.iter().any(|name| name == method).then_some(V12)
 }
 
-struct Data {
-    capture_7_0: Vec<String>,
-    list_12_0: Vec<String>,
-    sdk: SdkVersions,
-}
-
-#[derive(Default, Deserialize)]
-struct SdkVersions {
-    methods: BTreeMap<String, SdkEntry>,
-}
-
-#[derive(Deserialize)]
-struct SdkEntry {
-    since: String,
-}
-
-#[derive(Deserialize)]
-struct Capture {
-    result: CaptureResult,
-}
-
-#[derive(Deserialize)]
-struct CaptureResult {
-    #[serde(rename = "7.0")]
-    methods: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct List12 {
-    #[serde(rename = "12.0")]
-    methods: Vec<String>,
-}
-
-/// The embedded lists, parsed once. A list that fails to parse is empty (a
-/// unit test pins their sizes, so that cannot ship).
-fn data() -> &'static Data {
-    static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| Data {
-        capture_7_0: serde_json::from_str::<Capture>(include_str!(
-            "../data/getapi-7.0-capture.json"
-        ))
-        .map(|capture| capture.result.methods)
-        .unwrap_or_default(),
-        list_12_0: serde_json::from_str::<List12>(include_str!("../data/getapi-12.0-methods.json"))
-            .map(|list| list.methods)
-            .unwrap_or_default(),
-        sdk: serde_json::from_str(include_str!("../data/sdk-method-versions.json"))
-            .unwrap_or_default(),
-    })
-}
+// `KNOWN_METHODS`, built from `data/` by build.rs, sorted by name.
+include!(concat!(env!("OUT_DIR"), "/known_methods.rs"));
 
 #[cfg(test)]
 mod tests {
@@ -172,7 +124,10 @@ mod tests {
     fn embedded_lists_load_in_full() {
         assert_eq!(methods_at("7.0").len(), 155);
         assert_eq!(methods_at("12.0").len(), 300);
-        assert_eq!(data().sdk.methods.len(), 297);
+        assert_eq!(KNOWN_METHODS.len(), 330);
+        let recorded = KNOWN_METHODS.iter().filter(|method| method.since.is_some());
+        assert_eq!(recorded.count(), 297);
+        assert!(KNOWN_METHODS.windows(2).all(|pair| pair[0].name < pair[1].name));
     }
 
     #[test]
