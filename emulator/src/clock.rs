@@ -14,21 +14,36 @@ pub struct Timestamp(i64);
 pub const DEFAULT_START: Timestamp = Timestamp(1_767_225_600_000); // 2026-01-01T00:00:00Z
 
 impl Timestamp {
+    /// The earliest instant the clock shows: 0001-01-01T00:00:00Z.
+    pub const MIN: Timestamp = Timestamp(-62_135_596_800_000);
+    /// The latest instant the clock shows, 9999-12-31T23:59:59.999Z, the end
+    /// of what a four-digit ISO-8601 year can say. The clock stops there.
+    pub const MAX: Timestamp = Timestamp(253_402_300_799_999);
+
+    /// The instant `millis` after the epoch, kept within [`Timestamp::MIN`]
+    /// and [`Timestamp::MAX`].
     pub const fn from_millis(millis: i64) -> Timestamp {
-        Timestamp(millis)
+        if millis < Timestamp::MIN.0 {
+            Timestamp::MIN
+        } else if millis > Timestamp::MAX.0 {
+            Timestamp::MAX
+        } else {
+            Timestamp(millis)
+        }
     }
 
     pub const fn from_secs(secs: i64) -> Timestamp {
-        Timestamp(secs.saturating_mul(1000))
+        Timestamp::from_millis(secs.saturating_mul(1000))
     }
 
     pub const fn as_millis(self) -> i64 {
         self.0
     }
 
-    /// This instant moved forward by `millis` (saturating, never backwards).
+    /// This instant moved forward by `millis`: never backwards, and never
+    /// past [`Timestamp::MAX`].
     pub const fn plus_millis(self, millis: i64) -> Timestamp {
-        Timestamp(self.0.saturating_add(if millis > 0 { millis } else { 0 }))
+        Timestamp::from_millis(self.0.saturating_add(if millis > 0 { millis } else { 0 }))
     }
 
     /// Milliseconds from `earlier` to `self`, zero if `earlier` is later.
@@ -41,7 +56,8 @@ impl Timestamp {
         let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339)
             .map_err(|err| format!("not an ISO-8601 UTC time: {err}"))?;
         let millis = parsed.unix_timestamp_nanos() / 1_000_000;
-        i64::try_from(millis).map(Timestamp).map_err(|_| "time out of range".to_string())
+        // RFC 3339 years have four digits, so every parsed instant is in range.
+        i64::try_from(millis).map(Timestamp::from_millis).map_err(|_| "time out of range".into())
     }
 
     /// Element's wire form: `YYYY-MM-DDTHH:MM:SSZ`, whole seconds, UTC.
@@ -49,6 +65,7 @@ impl Timestamp {
     /// The calendar comes from `time`; the layout is a plain `format!`, which
     /// keeps `time`'s general formatter (several KB of wasm) out of the page.
     pub fn to_iso(self) -> String {
+        // Every Timestamp is within MIN..=MAX, which `time` can always show.
         let Ok(instant) = OffsetDateTime::from_unix_timestamp(self.0.div_euclid(1000)) else {
             return "1970-01-01T00:00:00Z".to_string();
         };
@@ -96,5 +113,15 @@ mod tests {
     fn never_moves_backwards() {
         assert_eq!(DEFAULT_START.plus_millis(-5), DEFAULT_START);
         assert_eq!(DEFAULT_START.millis_since(DEFAULT_START.plus_millis(10)), 0);
+    }
+
+    #[test]
+    fn stops_at_the_last_instant_iso_8601_can_show() {
+        assert_eq!(DEFAULT_START.plus_millis(i64::MAX), Timestamp::MAX);
+        assert_eq!(Timestamp::from_millis(i64::MAX).to_iso(), "9999-12-31T23:59:59Z");
+        assert_eq!(Timestamp::from_millis(i64::MIN).to_iso(), "0001-01-01T00:00:00Z");
+        assert_eq!(Timestamp::from_secs(i64::MAX), Timestamp::MAX);
+        let last = Timestamp::parse_iso("9999-12-31T23:59:59.999Z");
+        assert_eq!(last, Ok(Timestamp::MAX));
     }
 }

@@ -282,6 +282,24 @@ fn parameter_errors_follow_element() {
             json!({"name": "v", "accountID": 1, "totalSize": 10}),
             "xInvalidParameter",
         ),
+        (
+            "CreateVolume",
+            json!({"name": "v", "accountID": 1, "totalSize": i64::MAX}),
+            "xInvalidParameter",
+        ),
+        (
+            "CloneVolume",
+            json!({"volumeID": 1, "name": "x", "newSize": i64::MAX}),
+            "xInvalidParameter",
+        ),
+        ("AddNodes", json!({"pendingNodes": [1, 1]}), "xInvalidParameter"),
+        ("AddDrives", json!({"drives": [{"driveID": 17}, {"driveID": 17}]}), "xInvalidParameter"),
+        ("RemoveDrives", json!({"drives": [1, 1]}), "xInvalidParameter"),
+        (
+            "CloneMultipleVolumes",
+            json!({"volumes": [{"volumeID": 1}, {"volumeID": 1}]}),
+            "xInvalidParameter",
+        ),
         ("ListAsyncResults", json!({"asyncResultTypes": ["Foo"]}), "xUnrecognizedEnumString"),
         ("ListAsyncResults", json!({"asyncResultTypes": "Clone"}), "xInvalidParameterType"),
         ("GetFooBar", json!({}), "xUnknownAPIMethod"),
@@ -357,59 +375,106 @@ fn the_same_steps_give_the_same_bytes() {
 
 /// Every emulated method, fed every awkward value in every parameter slot it
 /// documents, answers a JSON envelope with exactly one of result or error.
-#[test]
-fn hostile_parameters_never_panic() {
-    let awkward = [
+/// Awkward values for any member: wrong types, extremes, overflow bait.
+fn awkward_values() -> Vec<Value> {
+    vec![
         json!(null),
         json!(""),
         json!(-1),
         json!(0),
         json!(i64::MAX),
+        json!(i64::MIN),
         json!(u64::MAX),
         json!(1e300),
         json!(-0.5),
+        json!("9223372036854775807"),
         json!("9999999999999999999999"),
         json!(true),
         json!([]),
         json!([null, -1]),
+        json!([1, 1]),
+        json!([i64::MAX]),
         json!({}),
         json!([{"driveID": "x"}]),
+        json!([{"volumeID": 1}, {"volumeID": 1}]),
+        json!([{"volumeID": 1, "newSize": i64::MAX}]),
         json!("\u{0}\u{202e}"),
         json!("x".repeat(300)),
-    ];
+    ]
+}
+
+/// Every JSON pointer inside `value`, the value itself included.
+fn pointers(value: &Value, at: String, found: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (name, member) in members {
+                pointers(member, format!("{at}/{name}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                pointers(item, format!("{at}/{index}"), found);
+            }
+        }
+        _ => {}
+    }
+    found.push(at);
+}
+
+/// Starting from each method's working example, every documented parameter
+/// and every member nested in the example takes each awkward value in turn.
+/// Each answer is a result or an Element error, never both, never a panic.
+#[test]
+fn hostile_parameters_never_panic() {
     for doc in crate::catalog::methods() {
-        for field in doc.params {
-            for value in &awkward {
+        let example: Value = serde_json::from_str(doc.example_params).unwrap();
+        let mut targets = Vec::new();
+        pointers(&example, String::new(), &mut targets);
+        targets.retain(|pointer| !pointer.is_empty());
+        targets.extend(doc.params.iter().map(|field| format!("/{}", field.name)));
+
+        for pointer in &targets {
+            for value in awkward_values() {
+                let mut params = example.clone();
+                match params.pointer_mut(pointer) {
+                    Some(slot) => *slot = value.clone(),
+                    None => params[&pointer[1..]] = value.clone(),
+                }
                 let mut emulator = Emulator::new(DEFAULT_START);
-                let request = json!({"method": doc.name, "params": {field.name: value}, "id": 1});
+                let request = json!({"method": doc.name, "params": params, "id": 1});
                 let reply = call(&mut emulator, request);
                 let has_result = reply.get("result").is_some();
-                let unused =
-                    reply.get("unusedParameters").and_then(|unused| unused.get(field.name));
-                assert!(unused.is_none(), "{} documents {} but ignores it", doc.name, field.name);
-                assert_ne!(
-                    has_result,
-                    reply.get("error").is_some(),
-                    "{} {} {value}: {reply}",
-                    doc.name,
-                    field.name
-                );
+                let what = format!("{} {pointer}={value}: {reply}", doc.name);
+                assert_ne!(has_result, reply.get("error").is_some(), "{what}");
+                if let Some(field) = doc.params.iter().find(|f| pointer[1..] == *f.name) {
+                    let unused = reply.get("unusedParameters").and_then(|u| u.get(field.name));
+                    assert!(
+                        unused.is_none(),
+                        "{} documents {} but ignores it",
+                        doc.name,
+                        field.name
+                    );
+                }
+
+                // Whatever it did, the cluster still answers and its jobs still run out.
+                emulator.advance_to(Timestamp::MAX);
+                assert!(call(&mut emulator, json!({"method": "ListVolumes"}))["result"].is_object());
             }
         }
     }
-    let far_future = Timestamp::from_millis(i64::MAX);
-    let mut emulator = Emulator::new(DEFAULT_START);
-    result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "c"}));
-    emulator.advance_to(far_future);
-    assert_eq!(
-        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2}))["status"],
-        "complete"
-    );
 }
 
-/// Each catalog example is a template the learner can send as is: it succeeds
-/// against the default cluster and every parameter it shows is one the
-/// method reads.
+#[test]
+fn the_clock_runs_out_at_the_last_instant_iso_8601_can_show() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "c"}));
+    emulator.advance_to(Timestamp::from_millis(i64::MAX));
+    assert_eq!(emulator.now(), Timestamp::MAX);
+    let job = result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2}));
+    assert_eq!(job["status"], "complete");
+    assert_eq!(job["createTime"], "2026-01-01T00:00:00Z");
+}
+
 #[test]
 fn a_missing_handle_is_named_as_the_endpoint_version_named_it() {
     let mut emulator = Emulator::new(DEFAULT_START);
@@ -691,4 +756,46 @@ fn endpoint_versions_behave_as_a_live_cluster() {
     let (status, body) = post(&mut emulator, "/json-rpc/6.5", r#"{"method":"GetAPI","id":0}"#);
     assert_eq!(status, 404);
     assert!(serde_json::from_str::<Value>(&body).is_err(), "a 404 page is not JSON: {body}");
+
+    // A query string plays no part in routing.
+    let (status, _) = post(&mut emulator, "/json-rpc/12.0?trace=1", r#"{"method":"GetLimits"}"#);
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn volume_and_account_counts_are_limited() {
+    // Account 1 may own 2000 volumes (volumesPerAccountCountMax): fill it up.
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let mut index = 0;
+    while created_volume(&mut emulator, index) {
+        index += 1;
+    }
+    let listed = result(&mut emulator, "ListVolumes", json!({"accounts": [1]}));
+    assert_eq!(listed["volumes"].as_array().map(Vec::len), Some(2000));
+
+    let clone = json!({"volumeID": 1, "name": "clone"});
+    assert_eq!(error_name(&mut emulator, "CloneVolume", clone), "xExceededLimit");
+    let elsewhere = json!({"volumeID": 1, "name": "clone", "newAccountID": 2});
+    assert!(result(&mut emulator, "CloneVolume", elsewhere)["volumeID"].is_i64());
+
+    // Accounts stop at accountCountMax, 5000; the default cluster has two.
+    for index in 0..4998 {
+        result(&mut emulator, "AddAccount", json!({"username": format!("user-{index}")}));
+    }
+    let one_more = json!({"username": "one-too-many"});
+    assert_eq!(error_name(&mut emulator, "AddAccount", one_more), "xExceededLimit");
+}
+
+/// Creates a volume for account 1; false once the cluster refuses it, which
+/// it may only do for the volume limits.
+fn created_volume(emulator: &mut Emulator, index: usize) -> bool {
+    let params = json!({"name": format!("fill-{index}"), "accountID": 1, "totalSize": GIB});
+    let reply = call(emulator, json!({"method": "CreateVolume", "params": params}));
+    match reply.get("error") {
+        None => true,
+        Some(error) => {
+            assert_eq!(error["name"], "xExceededLimit", "{reply}");
+            false
+        }
+    }
 }

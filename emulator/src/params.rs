@@ -145,6 +145,16 @@ pub fn member_int(object: &Value, parent: &str, name: &str) -> ApiResult<i64> {
     }
 }
 
+/// Refuses a list that names the same ID twice: one job cannot add, remove
+/// or clone the same thing twice.
+pub fn check_distinct(member: &str, ids: &[i64]) -> ApiResult<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    match ids.iter().find(|id| !seen.insert(**id)) {
+        Some(id) => Err(ApiError::invalid(member, format!("{id} is listed more than once"))),
+        None => Ok(()),
+    }
+}
+
 /// An integer, or a string holding one, as a live cluster accepts.
 pub fn as_int(name: &str, value: &Value) -> ApiResult<i64> {
     let parsed = match value {

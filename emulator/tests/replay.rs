@@ -55,6 +55,15 @@ impl Replay {
         })
     }
 
+    /// Writes raw bytes and a line break; returns the one line that answers them.
+    fn step_bytes(&mut self, bytes: &[u8]) -> String {
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(bytes).unwrap();
+        stdin.write_all(b"\n").unwrap();
+        stdin.flush().unwrap();
+        self.lines.recv_timeout(REPLY_TIMEOUT).unwrap()
+    }
+
     fn step(&mut self, step: &Value) -> Value {
         let line = self.step_line(&step.to_string());
         serde_json::from_str(&line)
@@ -191,17 +200,87 @@ fn fail_next_calls_fails_that_many_calls_then_lets_them_through() {
 
 #[test]
 fn bad_steps_get_step_errors_and_replay_goes_on() {
+    let fault = r#""error":{"name":"xSliceNotRegistered","message":"busy"}"#;
+    let table = [
+        ("hello", "not JSON"),
+        ("[1,2]", "JSON object"),
+        ("{}", "unknown step"),
+        (r#"{"post":5}"#, "path string"),
+        (r#"{"post":"/json-rpc/12.0"}"#, "exactly one of"),
+        (r#"{"advance":"soon"}"#, "non-negative number"),
+        (r#"{"advance":-1}"#, "non-negative number"),
+        (r#"{"advance":1,"extra":2}"#, r#""advance" cannot go with "extra""#),
+        (r#"{"advance":5,"post":"/json-rpc/12.0","body":{}}"#, r#"cannot go with "advance""#),
+        (r#"{"failNext":{"resultType":"Snapshot","error":{"name":"x"}}}"#, "unknown resultType"),
+        (r#"{"failNext":{"resultType":"Clone","error":{"name":""}}}"#, "non-empty string name"),
+        (r#"{"failNext":{"resultType":"Clone"}}"#, "needs an error"),
+        (
+            &format!(r#"{{"failNextCalls":{{"method":"NoSuchMethod","times":1,{fault}}}}}"#),
+            "not an Element method",
+        ),
+        (
+            &format!(r#"{{"failNextCalls":{{"method":"CloneVolume","times":0,{fault}}}}}"#),
+            "whole number",
+        ),
+        (
+            &format!(r#"{{"failNextCalls":{{"method":"CloneVolume","times":2.5,{fault}}}}}"#),
+            "whole number",
+        ),
+    ];
     let mut replay = Replay::start(&[]);
-    for bad in ["hello", r#"{"post":5}"#, "{}", r#"{"advance":"soon"}"#, "[1,2]"] {
+    for (bad, fragment) in table {
         let line = replay.step_line(bad);
         let reply: Value = serde_json::from_str(&line).unwrap();
         let why = reply["stepError"].as_str().unwrap_or_else(|| panic!("{bad} → {line}"));
-        assert!(!why.is_empty(), "{bad} → {line}");
+        assert!(why.contains(fragment), "{bad} → {line}");
         assert_eq!(reply.as_object().unwrap().len(), 1, "{bad} → {line}");
     }
 
+    // None of them changed anything: the clock is where it was, no fault is armed.
     assert_eq!(replay.advance(5), json!({"now": "2026-01-01T00:00:05Z"}));
+    let limits = replay.call("GetLimits", json!({}));
+    assert!(limits["result"].is_object(), "{limits}");
     replay.finish();
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_a_step_error() {
+    let mut replay = Replay::start(&[]);
+    let line = replay.step_bytes(b"{\"advance\": \xff\xfe}");
+    assert!(line.contains("not UTF-8"), "{line}");
+    assert_eq!(replay.advance(1), json!({"now": "2026-01-01T00:00:01Z"}));
+    replay.finish();
+}
+
+#[test]
+fn the_clock_stops_at_the_last_instant_iso_8601_can_show() {
+    let mut replay = Replay::start(&[]);
+    let started = replay.call("CloneVolume", json!({"volumeID": 1, "name": "far-future"}));
+    let handle = started["result"]["asyncHandle"].clone();
+    let last = json!({"now": "9999-12-31T23:59:59Z"});
+    assert_eq!(replay.step(&json!({"advance": 1e300})), last);
+    assert_eq!(replay.step(&json!({"advance": u64::MAX})), last);
+
+    let complete = replay.call("GetAsyncResult", json!({"asyncHandle": handle}));
+    assert_eq!(complete["result"]["status"], "complete", "{complete}");
+    // It completed seconds after it started, not when the clock ran out.
+    let completed_at = complete["result"]["lastUpdateTime"].as_str().unwrap_or_default();
+    assert!(completed_at.starts_with("2026-01-01T00:00:"), "{complete}");
+    replay.finish();
+}
+
+#[test]
+fn help_and_bad_arguments() {
+    let help = Command::new(BINARY).arg("--help").output().unwrap();
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("usage: element-emulator replay"));
+
+    for args in [&["replay", "--start"][..], &["replay", "--start", "soon"], &["play"], &[]] {
+        let output = Command::new(BINARY).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("usage:"), "{args:?}: {stderr}");
+    }
 }
 
 #[test]

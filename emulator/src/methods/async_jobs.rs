@@ -4,13 +4,15 @@
 
 use serde_json::{json, Value};
 
-use super::inventory::{check_length, checked_size, no_such_account, ACCESS_MODES};
+use super::inventory::{
+    check_length, check_volume_room, checked_size, no_such_account, ACCESS_MODES,
+};
 use super::stats::limit;
 use super::Call;
 use crate::cluster::render::{self, qos_curve};
 use crate::cluster::{DriveStatus, PendingActive, Volume, VolumeStatus};
 use crate::jobs::{BulkVolumeWork, Work};
-use crate::params::{member_int, ApiResult, Params};
+use crate::params::{check_distinct, member_int, ApiResult, Params};
 use crate::wire::ApiError;
 use crate::Emulator;
 
@@ -30,6 +32,7 @@ pub fn clone_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
     check_length("name", &name, "volumeNameLength")?;
     check_clone_source(emulator, volume_id)?;
     let new_volume = clone_target(emulator, volume_id, name, &request)?;
+    check_volume_room(emulator, new_volume.account_id, 1)?;
     let bytes = new_volume.total_size;
     let new_id = emulator.cluster.add_volume(new_volume);
 
@@ -68,6 +71,8 @@ pub fn clone_multiple_volumes(
     }
 
     // Validate every member before creating anything, so a bad entry changes nothing.
+    let source_ids = entries.iter().map(|entry| member_int(entry, "volumes", "volumeID"));
+    check_distinct("volumes.volumeID", &source_ids.collect::<ApiResult<Vec<_>>>()?)?;
     let mut targets = Vec::new();
     for entry in entries {
         let Value::Object(members) = entry else {
@@ -88,6 +93,14 @@ pub fn clone_multiple_volumes(
         let name = name.unwrap_or_else(|| format!("{}-clone", source_name.unwrap_or_default()));
         check_length("volumes.name", &name, "volumeNameLength")?;
         targets.push((volume_id, clone_target(emulator, volume_id, name, &request)?));
+    }
+
+    let mut per_account = std::collections::BTreeMap::new();
+    for (_, target) in &targets {
+        *per_account.entry(target.account_id).or_insert(0) += 1;
+    }
+    for (account_id, adding) in per_account {
+        check_volume_room(emulator, account_id, adding)?;
     }
 
     let mut pairs = Vec::new();
@@ -328,6 +341,7 @@ pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Api
         }
         drives.push(id);
     }
+    check_distinct("drives.driveID", &drives)?;
     check_drives(emulator, &drives, DriveStatus::Available)?;
 
     let handle = emulator.next_handle();
@@ -343,6 +357,7 @@ pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Api
 
 pub fn remove_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let drives = params.required_int_array("drives")?;
+    check_distinct("drives", &drives)?;
     check_drives(emulator, &drives, DriveStatus::Active)?;
 
     let handle = emulator.next_handle();
@@ -390,6 +405,7 @@ pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiR
     if pending_ids.is_empty() {
         return Err(ApiError::invalid("pendingNodes", "at least one pending node is required"));
     }
+    check_distinct("pendingNodes", &pending_ids)?;
     for id in &pending_ids {
         let node = emulator.cluster.pending_nodes.iter().find(|node| node.pending_id == *id);
         let node = node.filter(|node| node.adding.is_none()).ok_or_else(|| {

@@ -15,7 +15,7 @@ pub const ACCESS_MODES: &[&str] = &["readOnly", "readWrite", "locked", "replicat
 
 pub fn list_accounts(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let start = params.optional_int("startAccountID")?.unwrap_or(0);
-    let limit = params.optional_int("limit")?.filter(|limit| *limit > 0);
+    let count = take_count(params.optional_int("limit")?);
     params.optional_bool("includeStorageContainers")?;
 
     let cluster = &emulator.cluster;
@@ -23,7 +23,7 @@ pub fn list_accounts(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
         .accounts
         .iter()
         .filter(|account| account.id >= start)
-        .take(limit.map_or(usize::MAX, |limit| limit as usize))
+        .take(count)
         .map(|account| cluster.account_json(account))
         .collect();
     Ok(json!({"accounts": accounts}))
@@ -48,6 +48,11 @@ pub fn add_account(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Ap
     if cluster.accounts.iter().any(|account| account.username == username) {
         return Err(ApiError::new("xDuplicateUsername", format!("username={username}")));
     }
+    let max = limit("accountCountMax");
+    if i64::try_from(cluster.accounts.len()).map_or(true, |count| count >= max) {
+        let message = format!("Exceeded max number of accounts. limit={max}");
+        return Err(ApiError::new("xExceededLimit", message));
+    }
 
     let next_id = cluster.accounts.len() as i64 + 1;
     let account = Account {
@@ -71,7 +76,7 @@ fn generated_secret(account_id: i64, kind: char) -> String {
 
 pub fn list_volumes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let start = params.optional_int("startVolumeID")?.unwrap_or(0);
-    let limit = params.optional_int("limit")?.filter(|limit| *limit > 0);
+    let count = take_count(params.optional_int("limit")?);
     let status = params.optional_str("volumeStatus")?;
     let accounts = params.optional_int_array("accounts")?;
     let volume_ids = params.optional_int_array("volumeIDs")?;
@@ -91,7 +96,7 @@ pub fn list_volumes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
         .volumes
         .iter()
         .filter(matches)
-        .take(limit.map_or(usize::MAX, |limit| limit as usize))
+        .take(count)
         .map(render::volume_json)
         .collect();
     Ok(json!({"volumes": volumes}))
@@ -120,6 +125,7 @@ pub fn create_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
     if emulator.cluster.account(account_id).is_none() {
         return Err(no_such_account(account_id));
     }
+    check_volume_room(emulator, account_id, 1)?;
 
     let volume = Volume {
         id: 0,
@@ -161,17 +167,45 @@ fn read_qos(qos: Option<Map<String, Value>>) -> ApiResult<Qos> {
 
 /// A size in bytes within GetLimits' bounds, rounded up to a whole MiB.
 pub fn checked_size(member: &str, size: i64) -> ApiResult<i64> {
+    const MIB: i64 = 1 << 20;
     let (min, max) = (limit("volumeSizeMin"), limit("volumeSizeMax"));
-    if size < min {
-        let why = format!("{size} bytes is below the minimum volume size of {min} bytes");
-        return Err(ApiError::new("xInvalidParameter", format!("{member}: {why}")));
+    let why = if size < min {
+        format!("{size} bytes is below the minimum volume size of {min} bytes")
+    } else if size > max {
+        format!("{size} bytes is above the maximum volume size of {max} bytes")
+    } else {
+        // Within the bounds, rounding up cannot overflow. The maximum is a
+        // whole number of MiB, so the rounded size stays within it.
+        return Ok((size + MIB - 1) / MIB * MIB);
+    };
+    Err(ApiError::new("xInvalidParameter", format!("{member}: {why}")))
+}
+
+/// Volumes are limited per cluster (`volumeCountMax`) and per account
+/// (`volumesPerAccountCountMax`); `adding` more would pass one of them.
+pub fn check_volume_room(emulator: &Emulator, account_id: i64, adding: usize) -> ApiResult<()> {
+    let volumes = &emulator.cluster.volumes;
+    let owned = volumes.iter().filter(|volume| volume.account_id == account_id).count();
+    let checks = [
+        ("volumeCountMax", volumes.len(), "volumes on the cluster".to_string()),
+        ("volumesPerAccountCountMax", owned, format!("volumes for accountID {account_id}")),
+    ];
+    for (name, count, what) in checks {
+        let max = limit(name);
+        if i64::try_from(count.saturating_add(adding)).map_or(true, |total| total > max) {
+            let message = format!("Exceeded max number of {what}. limit={max}");
+            return Err(ApiError::new("xExceededLimit", message));
+        }
     }
-    let rounded = (size + (1 << 20) - 1) / (1 << 20) * (1 << 20);
-    if rounded > max {
-        let why = format!("{size} bytes is above the maximum volume size of {max} bytes");
-        return Err(ApiError::new("xInvalidParameter", format!("{member}: {why}")));
+    Ok(())
+}
+
+/// How many items a `limit` parameter asks for; none or 0 means all.
+pub fn take_count(limit: Option<i64>) -> usize {
+    match limit {
+        Some(limit) if limit > 0 => usize::try_from(limit).unwrap_or(usize::MAX),
+        _ => usize::MAX,
     }
-    Ok(rounded)
 }
 
 /// A name's length within GetLimits' `<limit>Min` and `<limit>Max`.

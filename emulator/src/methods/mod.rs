@@ -108,9 +108,10 @@ fn dispatch(
     }
 }
 
-/// The version in `/json-rpc/<version>` (a trailing slash is fine), if the
-/// cluster serves it.
+/// The version in `/json-rpc/<version>` (a trailing slash is fine, and a
+/// query string plays no part in routing), if the cluster serves it.
 fn endpoint_version(path: &str) -> Option<&str> {
+    let path = path.split_once('?').map_or(path, |(path, _query)| path);
     let rest = path.strip_prefix("/json-rpc/")?;
     let version = rest.strip_suffix('/').unwrap_or(rest);
     versions::is_supported(version).then_some(version)
