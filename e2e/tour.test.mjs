@@ -71,6 +71,32 @@ async function pickMethod(name) {
   );
 }
 
+// Puts `text` in the editor as one input event, as a paste would.
+async function setEditor(text) {
+  await page.evaluate(
+    ({ selector, text }) => {
+      const editor = document.querySelector(selector);
+      editor.value = text;
+      editor.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    { selector: byId("editor"), text },
+  );
+}
+
+// Clicks the element and measures, in the page, the milliseconds until the frame after the
+// click has been painted: a timer set from the next animation frame runs after that paint.
+async function clickToPaint(selector) {
+  return page.evaluate(
+    (selector) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        document.querySelector(selector).click();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      }),
+    selector,
+  );
+}
+
 async function focusedTestId() {
   return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
 }
@@ -256,6 +282,32 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
     await waitForNewResponse(before);
     assert.match(await responseText(), /"volumes"/);
     assert.match(await responseText(), /"db-data"/);
+  });
+
+  test("a 2 MB reply is laid out a slice at a time, and clicks stay fast", async () => {
+    // Unknown parameters come back in unusedParameters, so a 2 MB request gets a 2 MB reply.
+    const pad = "x".repeat(2 * 1024 * 1024);
+    await setEditor(JSON.stringify({ method: "GetLimits", params: { pad }, id: 8 }));
+    const bigSend = await clickToPaint(byId("send"));
+    assert.equal(await page.locator(byId("response-size")).textContent(), "2.00 MB");
+
+    const shown = (await responseText()).length;
+    assert.ok(shown < 300_000, `the viewer laid out ${shown} characters of a 2 MB reply`);
+    const more = page.locator(byId("show-more"));
+    assert.ok(await more.isVisible(), "no way to see the rest of the reply");
+    const moreClick = await clickToPaint(byId("show-more"));
+    assert.ok((await responseText()).length > shown, "show more showed nothing more");
+
+    // Back to a small request: the timings a learner feels, as figures, not a gate.
+    await setEditor('{"method": "GetLimits", "id": 9}');
+    const smallSend = await clickToPaint(byId("send"));
+    const step = await clickToPaint(byId("clock-step"));
+    const ms = (value) => `${value.toFixed(1)} ms`;
+    console.log(
+      `click to paint: send GetLimits ${ms(smallSend)}, clock step ${ms(step)}, ` +
+        `send with a 2 MB reply ${ms(bigSend)}, show more ${ms(moreClick)}`,
+    );
+    assert.equal(numberIn(await responseText(), "volumeSizeMin"), 1_000_000_000);
   });
 
   test("nothing went wrong along the way", async () => {

@@ -86,6 +86,8 @@ if [[ ${status[release-build]} == ok ]]; then
     stage browser-test scripts/e2e.sh
     read -r e2e_passed e2e_failed < <(node_counts "$logs/browser-test.log")
     note[browser-test]="$e2e_passed passed, $e2e_failed failed"
+    figures=$(grep -o 'click to paint: .*' "$logs/browser-test.log" || true)
+    [[ -n $figures ]] && note[browser-test]+="; $figures"
 else
     skip size-report "no release build"
     skip browser-test "no release build"

@@ -97,9 +97,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             <option value={*version} selected={*version == props.version}>{*version}</option>
         }
     });
-    let (surface_class, overlay) = match &checked.overlay {
-        Some(markup) => ("editor-surface", code_block::trusted(markup.clone())),
-        None => ("editor-surface is-plain", Html::default()),
+    // Without the overlay to line up with, long lines wrap: a browser does not
+    // paint one line of megabytes at all.
+    let (surface_class, overlay, wrap) = match &checked.overlay {
+        Some(markup) => ("editor-surface", code_block::trusted(markup.clone()), "off"),
+        None => ("editor-surface is-plain", Html::default(), "soft"),
     };
 
     html! {
@@ -130,7 +132,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     spellcheck="false"
                     autocomplete="off"
                     autocapitalize="off"
-                    wrap="off"
+                    {wrap}
                     value={AttrValue::from(Rc::clone(&props.text.0))}
                     oninput={on_input}
                     onkeydown={on_keydown}

@@ -17,32 +17,34 @@ use crate::state::{Exchange, Notice, Outcome};
 /// as the cluster sent it, one long line that the viewer wraps.
 pub const PRETTY_LIMIT: usize = 512 * 1024;
 
+/// How much of a body the viewer lays out at first, and how much more each
+/// "show more" adds. Laying out 2 MB of text takes the browser a quarter of a
+/// second; a slice this size takes a few milliseconds, so no click waits.
+pub const SHOWN_STEP: usize = 256 * 1024;
+
 #[derive(Properties, PartialEq)]
 pub struct ResponseViewProps {
     pub exchange: Option<Shared<Exchange>>,
     pub on_notify: Callback<Notice>,
 }
 
-/// What the viewer draws for one body, computed once per body.
+/// The text the viewer shows for one body, computed once per body.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BodyView {
     /// The text shown (and copied): the body, re-indented when it is JSON.
     pub text: Rc<str>,
-    /// The text as highlighted, escaped markup (shared: it can be 2 MB).
-    pub markup: Rc<str>,
+    /// Whether the text is JSON, to be coloured.
+    pub is_json: bool,
     /// Why the text is shown differently from the usual, if it is.
     pub note: Option<&'static str>,
 }
 
-/// Builds the view of a body: re-indented and coloured JSON, within limits.
+/// Builds the view of a body: re-indented JSON, within limits.
 pub fn body_view(body: &str, is_json: bool) -> BodyView {
     if !is_json {
-        let mut markup = String::with_capacity(body.len());
-        highlight::escape_into(&mut markup, body);
         let note = Some("Not JSON-RPC: the web server's page, shown as text");
-        return BodyView { text: body.into(), markup: markup.into(), note };
+        return BodyView { text: body.into(), is_json, note };
     }
-
     let (text, mut note) = if body.len() <= PRETTY_LIMIT {
         (pretty::reindent(body), None)
     } else {
@@ -51,19 +53,44 @@ pub fn body_view(body: &str, is_json: bool) -> BodyView {
     if text.len() > highlight::HIGHLIGHT_LIMIT {
         note = note.or(Some("Large reply: colours stop after the first 64 KB"));
     }
-    let markup = highlight::to_html(&text, highlight::HIGHLIGHT_LIMIT, None);
-    BodyView { text: text.into(), markup: markup.into(), note }
+    BodyView { text: text.into(), is_json, note }
+}
+
+/// The markup of the first `shown` bytes of `view` (rounded down to a whole
+/// character), and how many bytes that is.
+pub fn shown_markup(view: &BodyView, shown: usize) -> (Rc<str>, usize) {
+    let mut cut = shown.min(view.text.len());
+    while !view.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let slice = &view.text[..cut];
+    let markup = if view.is_json {
+        highlight::to_html(slice, highlight::HIGHLIGHT_LIMIT, None)
+    } else {
+        let mut markup = String::with_capacity(slice.len());
+        highlight::escape_into(&mut markup, slice);
+        markup
+    };
+    (markup.into(), cut)
 }
 
 #[component]
 pub fn ResponseView(props: &ResponseViewProps) -> Html {
     let copied = use_state_eq(|| None::<u64>);
+    // How much of which exchange's body is laid out; another exchange starts
+    // again from one step.
+    let shown = use_state_eq(|| (0_u64, SHOWN_STEP));
     let body_key = props
         .exchange
         .as_ref()
         .map(|exchange| (Shared::from(Rc::clone(&exchange.body)), exchange.is_json()));
     let view =
         use_memo(body_key, |key| key.as_ref().map(|(body, is_json)| body_view(body, *is_json)));
+    let seq = props.exchange.as_ref().map_or(0, |exchange| exchange.seq);
+    let limit = if shown.0 == seq { shown.1 } else { SHOWN_STEP };
+    let markup = use_memo((view.clone(), limit), |(view, limit)| {
+        view.as_ref().as_ref().map(|view| shown_markup(view, *limit))
+    });
 
     let Some(exchange) = &props.exchange else {
         return html! {
@@ -84,7 +111,6 @@ pub fn ResponseView(props: &ResponseViewProps) -> Html {
     let on_copy = {
         let (copied, on_notify) = (copied.clone(), props.on_notify.clone());
         let text = view.map_or_else(|| Rc::from(""), |view| Rc::clone(&view.text));
-        let seq = exchange.seq;
         Callback::from(move |_: MouseEvent| {
             let (copied, on_notify) = (copied.clone(), on_notify.clone());
             let on_done = Callback::from(move |result: Result<(), String>| match result {
@@ -97,11 +123,21 @@ pub fn ResponseView(props: &ResponseViewProps) -> Html {
             browser::copy_text(text.to_string(), on_done);
         })
     };
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set((seq, limit.saturating_add(SHOWN_STEP))))
+    };
+    let on_all = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set((seq, usize::MAX)))
+    };
 
     let outcome = exchange.outcome.as_str();
     let elapsed = exchange.elapsed_ms.map_or_else(|| "…".to_string(), format::real_ms);
     let copy_label = if *copied == Some(exchange.seq) { "Copied" } else { "Copy" };
-    let markup = view.map_or_else(|| Rc::from(""), |view| Rc::clone(&view.markup));
+    let (markup, shown_bytes) =
+        markup.as_ref().clone().unwrap_or_else(|| (Rc::from(""), exchange.body.len()));
+    let total = view.map_or(0, |view| view.text.len());
     let note = view.and_then(|view| view.note);
     let large = exchange.body.len() > highlight::HIGHLIGHT_LIMIT;
 
@@ -131,6 +167,7 @@ pub fn ResponseView(props: &ResponseViewProps) -> Html {
                     type="button"
                     class="button button-quiet"
                     data-testid="copy-response"
+                    title="Copy the whole body"
                     onclick={on_copy}
                 >
                     {copy_label}
@@ -148,6 +185,25 @@ pub fn ResponseView(props: &ResponseViewProps) -> Html {
             >
                 {code_block::trusted(markup)}
             </pre>
+            if shown_bytes < total {
+                <p class="body-more" data-testid="response-more">
+                    <span>
+                        {format!("Showing the first {} of {}.", format::bytes(shown_bytes),
+                            format::bytes(total))}
+                    </span>
+                    <button type="button" class="button" data-testid="show-more" onclick={on_more}>
+                        {format!("Show {} more", format::bytes(SHOWN_STEP.min(total - shown_bytes)))}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        data-testid="show-all"
+                        onclick={on_all}
+                    >
+                        {"Show all"}
+                    </button>
+                </p>
+            }
         </section>
     }
 }
@@ -182,20 +238,22 @@ mod tests {
     fn indents_and_colours_json() {
         let view = body_view(r#"{"id":1,"result":{}}"#, true);
         assert_eq!(&*view.text, "{\n  \"id\": 1,\n  \"result\": {}\n}");
-        assert!(view.markup.contains(r#"<span class="tok-key">"id"</span>"#));
         assert_eq!(view.note, None);
+        let (markup, shown) = shown_markup(&view, SHOWN_STEP);
+        assert!(markup.contains(r#"<span class="tok-key">"id"</span>"#));
+        assert_eq!(shown, view.text.len());
     }
 
     #[test]
     fn html_bodies_stay_text() {
         let view = body_view("<h1>404 Not Found</h1>", false);
         assert_eq!(&*view.text, "<h1>404 Not Found</h1>");
-        assert_eq!(&*view.markup, "&lt;h1&gt;404 Not Found&lt;/h1&gt;");
+        assert_eq!(&*shown_markup(&view, SHOWN_STEP).0, "&lt;h1&gt;404 Not Found&lt;/h1&gt;");
         assert!(view.note.is_some());
     }
 
     #[test]
-    fn a_two_megabyte_reply_is_kept_as_sent_and_coloured_in_part() {
+    fn a_two_megabyte_reply_is_kept_as_sent_and_laid_out_a_slice_at_a_time() {
         let item = r#"{"volumeID":1,"name":"db-data"},"#;
         let mut body = String::from(r#"{"id":1,"result":{"volumes":["#);
         while body.len() < 2 * 1024 * 1024 {
@@ -206,7 +264,20 @@ mod tests {
         let view = body_view(&body, true);
         assert_eq!(&*view.text, body);
         assert_eq!(view.note, Some("Large reply: shown as sent, without indentation"));
-        let coloured = view.markup.matches("<span").count();
+
+        let (markup, shown) = shown_markup(&view, SHOWN_STEP);
+        assert_eq!(shown, SHOWN_STEP);
+        let coloured = markup.matches("<span").count();
         assert!(coloured > 0 && coloured < 64 * 1024, "{coloured} spans");
+        let (all, shown_all) = shown_markup(&view, usize::MAX);
+        assert_eq!(shown_all, body.len());
+        assert_eq!(all.len() - markup.len(), body.len() - SHOWN_STEP, "the rest is plain text");
+    }
+
+    #[test]
+    fn slices_end_on_a_character() {
+        let view = body_view(&format!("\"{}\"", "é".repeat(SHOWN_STEP)), true);
+        let (_, shown) = shown_markup(&view, SHOWN_STEP);
+        assert!(view.text.is_char_boundary(shown) && shown <= SHOWN_STEP, "{shown}");
     }
 }
