@@ -87,7 +87,9 @@ if [[ ${status[release-build]} == ok ]]; then
     read -r e2e_passed e2e_failed < <(node_counts "$logs/browser-test.log")
     note[browser-test]="$e2e_passed passed, $e2e_failed failed"
     figures=$(grep -o 'click to paint: .*' "$logs/browser-test.log" || true)
-    [[ -n $figures ]] && note[browser-test]+="; $figures"
+    if [[ -n $figures ]]; then
+        note[browser-test]+="; $figures"
+    fi
 else
     skip size-report "no release build"
     skip browser-test "no release build"
