@@ -7,6 +7,8 @@ use yew::BaseComponent;
 const ROOT_ID: &str = "app";
 /// The "loading" placeholder in `index.html`, removed once the app is up.
 const PLACEHOLDER_ID: &str = "boot";
+/// The banner a panic puts at the top of the page.
+const FATAL_ID: &str = "fatal";
 
 /// Sends `log` records to the browser console, and makes a panic both log
 /// its message there and show a banner, so the page never just stops.
@@ -46,6 +48,11 @@ fn show_fatal_banner(message: &str) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
+    // The first panic is the one worth reading; what follows it (a timer
+    // calling into the stopped app) only repeats that it stopped.
+    if document.get_element_by_id(FATAL_ID).is_some() {
+        return;
+    }
     let (Some(body), Ok(banner)) = (document.body(), document.create_element("div")) else {
         return;
     };
@@ -56,6 +63,7 @@ fn show_fatal_banner(message: &str) {
     );
     banner.set_text_content(Some(&text));
     // The banner is best effort: a failure here has nowhere left to go.
+    let _ = banner.set_attribute("id", FATAL_ID);
     let _ = banner.set_attribute("class", "fatal");
     let _ = banner.set_attribute("role", "alert");
     let _ = body.prepend_with_node_1(&banner);

@@ -59,6 +59,17 @@ pub fn time_of_day(iso: &str) -> &str {
     iso.get(11..19).unwrap_or(iso)
 }
 
+/// When `at` happened, as seen from `now` (both ISO instants): the time of
+/// day on the same date (`00:04:10`), else the month, day and minute
+/// (`12-31 23:01`), short enough for the timeline's last column.
+pub fn moment<'a>(at: &'a str, now: &str) -> std::borrow::Cow<'a, str> {
+    let (date, now_date) = (at.get(..10), now.get(..10));
+    match (at.get(5..10), at.get(11..16)) {
+        (Some(day), Some(minute)) if date != now_date => format!("{day} {minute}").into(),
+        _ => time_of_day(at).into(),
+    }
+}
+
 /// `200 OK`, `404 Not Found`, or the bare code for others.
 pub fn status_line(status: u16) -> String {
     let reason = match status {
@@ -107,5 +118,9 @@ mod tests {
         assert_eq!(status_line(418), "418");
         assert_eq!(time_of_day("2026-01-01T00:04:10Z"), "00:04:10");
         assert_eq!(time_of_day("short"), "short");
+        let now = "2026-01-01T00:04:10Z";
+        assert_eq!(moment("2026-01-01T00:01:30Z", now), "00:01:30");
+        assert_eq!(moment("2025-12-31T23:01:30Z", now), "12-31 23:01");
+        assert_eq!(moment("short", now), "short");
     }
 }

@@ -197,6 +197,17 @@ impl Emulator {
         &self.call_faults
     }
 
+    /// The job failures still queued, oldest first.
+    pub fn job_faults(&self) -> &[(ResultType, JobError)] {
+        &self.faults
+    }
+
+    /// Forgets every queued call fault and job failure.
+    pub fn clear_faults(&mut self) {
+        self.call_faults.clear();
+        self.faults.clear();
+    }
+
     /// Takes one queued transient error for `method`, if any.
     fn take_call_fault(&mut self, method: &str) -> Option<JobError> {
         let index = self.call_faults.iter().position(|fault| fault.method == method)?;

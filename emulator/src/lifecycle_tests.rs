@@ -662,6 +662,18 @@ fn injected_call_faults_fail_that_many_calls_in_order() {
     assert!(emulator.call_faults().is_empty());
     result(&mut emulator, "GetLimits", json!({}));
     result(&mut emulator, "ListVolumes", json!({}));
+
+    // Cleared faults never fire, call faults and job failures alike.
+    emulator.fail_next_calls("GetLimits", 3, fault("xDBVersionMismatch"));
+    emulator.fail_next(ResultType::Clone, fault("xSliceNotRegistered"));
+    assert_eq!((emulator.call_faults().len(), emulator.job_faults().len()), (1, 1));
+    emulator.clear_faults();
+    result(&mut emulator, "GetLimits", json!({}));
+    let handle = result(&mut emulator, "CloneVolume", json!({"volumeID": 1, "name": "c"}));
+    advance(&mut emulator, 900);
+    let job =
+        result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": handle["asyncHandle"]}));
+    assert!(job.get("result").is_some(), "{job}");
 }
 
 /// The SDK's PendingNode model requires `role` and `customProtectionDomainName`;

@@ -72,10 +72,13 @@ pub fn App() -> Html {
         times: request.times,
         error: request.error,
     });
+    let on_fail_bulk_job = use_dispatch(&dispatcher, |()| Action::FailNextBulkJob);
+    let on_clear = use_dispatch(&dispatcher, |()| Action::ClearFaults);
 
     // What the emulator knows, read once per render: cheap (a few jobs).
     let emulator = state.emulator.borrow();
-    let (now, jobs, queued) = (emulator.now(), emulator.jobs(), emulator.call_faults().to_vec());
+    let (now, jobs) = (emulator.now(), emulator.jobs());
+    let (queued, queued_jobs) = (emulator.call_faults().to_vec(), emulator.job_faults().to_vec());
     drop(emulator);
     let busy = jobs.iter().any(|job| job.status == JobStatus::Running);
     let shown = state.shown_exchange().map(|exchange| Shared(Rc::clone(exchange)));
@@ -145,7 +148,13 @@ pub fn App() -> Html {
                     <header class="card-head">
                         <h2 class="panel-title" id="faults-title">{"Inject a fault"}</h2>
                     </header>
-                    <FaultInjector queued={queued} on_inject={on_inject} />
+                    <FaultInjector
+                        {queued}
+                        {queued_jobs}
+                        {on_inject}
+                        {on_fail_bulk_job}
+                        {on_clear}
+                    />
                 </section>
             </div>
         </div>

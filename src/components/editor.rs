@@ -53,7 +53,19 @@ fn check(text: &str) -> Checked {
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let overlay_ref = use_node_ref();
+    let version_ref = use_node_ref();
     let checked = use_memo(props.text.clone(), |text| check(text));
+
+    {
+        // Once the learner has used the select, an option's `selected`
+        // attribute no longer moves it; the element's value does.
+        let version_ref = version_ref.clone();
+        use_effect_with(props.version, move |version| {
+            if let Some(select) = version_ref.cast::<HtmlSelectElement>() {
+                select.set_value(version);
+            }
+        });
+    }
 
     let on_input = {
         let on_edit = props.on_edit.clone();
@@ -113,6 +125,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <select
                         class="select"
                         data-testid="endpoint-version"
+                        ref={version_ref}
                         onchange={on_change_version}
                     >
                         {for options}

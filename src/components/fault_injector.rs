@@ -1,9 +1,9 @@
 //! The "inject fault" control (issue 3): pick a method, a count and an
 //! error; the next calls of that method answer that error, so the learner
-//! sees why scripts retry. Lists the faults still queued.
+//! sees why scripts retry. It can also make the next bulk volume job fail,
+//! and lists the faults still queued, which it can clear.
 
-use element_emulator::catalog;
-use element_emulator::CallFault;
+use element_emulator::{catalog, CallFault, JobError, ResultType};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -19,9 +19,13 @@ pub struct FaultRequest {
 
 #[derive(Properties, PartialEq)]
 pub struct FaultInjectorProps {
-    /// The faults the emulator still has queued.
+    /// The call faults the emulator still has queued.
     pub queued: Vec<CallFault>,
+    /// The job failures it still has queued.
+    pub queued_jobs: Vec<(ResultType, JobError)>,
     pub on_inject: Callback<FaultRequest>,
+    pub on_fail_bulk_job: Callback<()>,
+    pub on_clear: Callback<()>,
 }
 
 /// The method the form starts on: the one whose retries matter most.
@@ -78,6 +82,15 @@ pub fn FaultInjector(props: &FaultInjectorProps) -> Html {
             <option value={option.name} selected={option.name == kind.name}>{option.name}</option>
         }
     });
+    let on_fail_bulk_job = {
+        let on_fail_bulk_job = props.on_fail_bulk_job.clone();
+        Callback::from(move |_: MouseEvent| on_fail_bulk_job.emit(()))
+    };
+    let on_clear = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+
     let queued = props.queued.iter().map(|fault| {
         html! {
             <li>
@@ -86,6 +99,15 @@ pub fn FaultInjector(props: &FaultInjectorProps) -> Html {
             </li>
         }
     });
+    let queued_jobs = props.queued_jobs.iter().map(|(kind, error)| {
+        html! {
+            <li>
+                <span class="muted">{"next "}</span><code>{kind.as_str()}</code>
+                <span class="muted">{" job → "}</span><code>{&error.name}</code>
+            </li>
+        }
+    });
+    let anything_queued = !props.queued.is_empty() || !props.queued_jobs.is_empty();
 
     html! {
         <form class="fault-form" onsubmit={on_submit} aria-describedby="fault-why">
@@ -129,8 +151,35 @@ pub fn FaultInjector(props: &FaultInjectorProps) -> Html {
                 }
                 {kind.why}
             </p>
-            if !props.queued.is_empty() {
-                <ul class="fault-queue" aria-label="Queued faults">{for queued}</ul>
+            <div class="fault-job">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="fault-bulk-job"
+                    onclick={on_fail_bulk_job}
+                >
+                    {"Fail the next bulk volume job"}
+                </button>
+                <span class="muted">
+                    {format!("with {}: {}", faults::BULK_JOB_FAILURE.name,
+                        faults::BULK_JOB_FAILURE.why)}
+                </span>
+            </div>
+            if anything_queued {
+                <div class="fault-queue-wrap">
+                    <ul class="fault-queue" aria-label="Queued faults" data-testid="fault-queue">
+                        {for queued}
+                        {for queued_jobs}
+                    </ul>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        data-testid="fault-clear"
+                        onclick={on_clear}
+                    >
+                        {"Clear all"}
+                    </button>
+                </div>
             }
         </form>
     }

@@ -63,44 +63,34 @@ pub fn MethodDocs(props: &MethodDocsProps) -> Html {
     }
 }
 
+/// Parameters as a two-column table, so it fits the docs column: each name
+/// with its type, whether it is required and its default, then what it does.
 fn params_table(doc: &MethodDoc) -> Html {
     if doc.params.is_empty() {
         return html! { <p class="muted">{"None: send an empty params object, or none."}</p> };
     }
     let rows = doc.params.iter().map(|field| {
-        let default = if field.default.is_empty() { "—" } else { field.default };
         html! {
             <tr>
-                <td><code>{field.name}</code></td>
-                <td class="nowrap">{field.ty}</td>
-                <td>{default}</td>
-                <td>
-                    if field.required {
-                        <span class="tag tag-required">{"required"}</span>
-                    } else {
-                        <span class="muted">{"optional"}</span>
+                <th scope="row">
+                    <code class="field-name">{field.name}</code>
+                    <span class="field-meta">
+                        <span class="field-type">{field.ty}</span>
+                        if field.required {
+                            <span class="tag tag-required">{"required"}</span>
+                        } else {
+                            <span class="muted">{"optional"}</span>
+                        }
+                    </span>
+                    if !field.default.is_empty() {
+                        <span class="field-default">{format!("default: {}", field.default)}</span>
                     }
-                </td>
+                </th>
                 <td>{prose(field.description)}</td>
             </tr>
         }
     });
-    html! {
-        <div class="table-wrap">
-            <table class="fields">
-                <thead>
-                    <tr>
-                        <th scope="col">{"Name"}</th>
-                        <th scope="col">{"Type"}</th>
-                        <th scope="col">{"Default"}</th>
-                        <th scope="col">{"Required"}</th>
-                        <th scope="col">{"Description"}</th>
-                    </tr>
-                </thead>
-                <tbody>{for rows}</tbody>
-            </table>
-        </div>
-    }
+    fields_table("Parameter", rows.collect())
 }
 
 fn returns_table(fields: &[FieldDoc]) -> Html {
@@ -110,24 +100,29 @@ fn returns_table(fields: &[FieldDoc]) -> Html {
     let rows = fields.iter().map(|field| {
         html! {
             <tr>
-                <td><code>{field.name}</code></td>
-                <td class="nowrap">{field.ty}</td>
+                <th scope="row">
+                    <code class="field-name">{field.name}</code>
+                    <span class="field-meta">
+                        <span class="field-type">{field.ty}</span>
+                    </span>
+                </th>
                 <td>{prose(field.description)}</td>
             </tr>
         }
     });
+    fields_table("Member", rows.collect())
+}
+
+fn fields_table(first_column: &'static str, rows: Html) -> Html {
     html! {
-        <div class="table-wrap">
-            <table class="fields">
-                <thead>
-                    <tr>
-                        <th scope="col">{"Name"}</th>
-                        <th scope="col">{"Type"}</th>
-                        <th scope="col">{"Description"}</th>
-                    </tr>
-                </thead>
-                <tbody>{for rows}</tbody>
-            </table>
-        </div>
+        <table class="fields">
+            <thead>
+                <tr>
+                    <th scope="col">{first_column}</th>
+                    <th scope="col">{"Description"}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

@@ -85,13 +85,17 @@ fn job_row(job: &JobView, window: Window, now_at: f64, props: &TimelineProps) ->
 
     let percent = percent_done(job);
     let status = job.status.as_str();
+    // A job that ended before the axis begins gets a marker at its edge, not a bar.
+    let earlier = job.completes < window.start;
     let left = window.percent(job.created);
     let width = (window.percent(job.completes) - left).max(0.6);
     let bar_style = format!("left:{};width:{}", css_percent(left), css_percent(width));
     let fill_style = format!("width:{percent}%");
     let state = state_text(job, props.now);
-    let title =
-        format!("{} (handle {handle}), {status}: press to ask GetAsyncResult about it", job.method);
+    let title = format!(
+        "{} (handle {handle}), {status}: press to put a GetAsyncResult for it in the editor",
+        job.method
+    );
 
     html! {
         <li>
@@ -110,9 +114,13 @@ fn job_row(job: &JobView, window: Window, now_at: f64, props: &TimelineProps) ->
                     <span class="job-label">{&job.label}</span>
                 </span>
                 <span class="job-track" aria-hidden="true">
-                    <span class="job-bar" style={bar_style}>
-                        <span class="job-fill" style={fill_style}></span>
-                    </span>
+                    if earlier {
+                        <span class="job-earlier">{"◂ before this window"}</span>
+                    } else {
+                        <span class="job-bar" style={bar_style}>
+                            <span class="job-fill" style={fill_style}></span>
+                        </span>
+                    }
                     <span class="job-now" style={format!("left:{}", css_percent(now_at))}></span>
                 </span>
                 <span class="job-state">{state}</span>
@@ -130,7 +138,7 @@ fn css_percent(value: f64) -> String {
 
 /// The short text at a row's end: how far along, or how it ended.
 fn state_text(job: &JobView, now: Timestamp) -> String {
-    let ended = format::time_of_day(&job.completes.to_iso()).to_string();
+    let ended = format::moment(&job.completes.to_iso(), &now.to_iso()).into_owned();
     let purged = if job.purged { ", read" } else { "" };
     match job.status {
         JobStatus::Running => {

@@ -39,6 +39,15 @@ pub const KINDS: [FaultKind; 4] = [
     },
 ];
 
+/// How a bulk volume job fails when its script does, as the vendor's
+/// GetAsyncResult page shows it (nested in the job's `result.error`).
+pub const BULK_JOB_FAILURE: FaultKind = FaultKind {
+    name: "xBulkVolumeScriptFailure",
+    message: "Bulk volume job failed",
+    why: "The job's script failed. GetAsyncResult still succeeds: the job's error is nested \
+          in its result.",
+};
+
 /// The injectable error with this name.
 pub fn kind(name: &str) -> Option<&'static FaultKind> {
     KINDS.iter().find(|kind| kind.name == name)

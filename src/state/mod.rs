@@ -14,7 +14,7 @@ mod tests;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use element_emulator::{catalog, versions, Emulator, JobError, DEFAULT_START};
+use element_emulator::{catalog, versions, Emulator, JobError, ResultType, DEFAULT_START};
 use yew::Reducible;
 
 use crate::json::pretty;
@@ -91,6 +91,10 @@ pub enum Action {
         times: u32,
         error: &'static str,
     },
+    /// Make the next bulk volume job fail, as a failed script makes it.
+    FailNextBulkJob,
+    /// Forget every queued fault.
+    ClearFaults,
     Notify(Notice),
     DismissNotice,
 }
@@ -164,8 +168,22 @@ fn default_version() -> &'static str {
     own.or(supported.last()).copied().unwrap_or(versions::CLUSTER_VERSION)
 }
 
+impl Action {
+    /// Whether the learner did something new, which retires the notice
+    /// about what they did before (the action may then set its own).
+    fn retires_notice(&self) -> bool {
+        !matches!(
+            self,
+            Action::Timed(_) | Action::Tick(_) | Action::Notify(_) | Action::DismissNotice
+        )
+    }
+}
+
 /// Applies `action` to `state`; returns whether anything changed.
 pub fn apply(state: &mut State, action: Action) -> bool {
+    if action.retires_notice() {
+        state.notice = None;
+    }
     match action {
         Action::SelectMethod(name) => {
             let Some(doc) = catalog::find(name) else {
@@ -238,6 +256,21 @@ pub fn apply(state: &mut State, action: Action) -> bool {
             emulator.advance_to(next);
         }
         Action::InjectFault { method, times, error } => inject_fault(state, method, times, error),
+        Action::FailNextBulkJob => {
+            let error = JobError {
+                name: faults::BULK_JOB_FAILURE.name.to_string(),
+                message: faults::BULK_JOB_FAILURE.message.to_string(),
+            };
+            state.emulator.borrow_mut().fail_next(ResultType::BulkVolume, error);
+            let name = faults::BULK_JOB_FAILURE.name;
+            let text = format!("the next bulk volume job will fail with {name}");
+            state.notice = Some(Notice { is_error: false, text });
+        }
+        Action::ClearFaults => {
+            state.emulator.borrow_mut().clear_faults();
+            let text = "no fault is queued any more: calls and jobs run normally".to_string();
+            state.notice = Some(Notice { is_error: false, text });
+        }
         Action::Notify(notice) => state.notice = Some(notice),
         Action::DismissNotice => state.notice = None,
     }

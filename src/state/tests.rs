@@ -220,3 +220,50 @@ fn issue_3_refuses_faults_it_cannot_inject() {
         assert!(state.emulator.borrow().call_faults().is_empty());
     }
 }
+
+#[test]
+fn a_bulk_job_can_be_made_to_fail_and_faults_cleared() {
+    let mut state = State::new();
+    apply(&mut state, Action::FailNextBulkJob);
+    assert_eq!(state.emulator.borrow().job_faults().len(), 1);
+    let read = r#"{"method":"StartBulkVolumeRead","params":{"volumeID":2,"format":"native"}}"#;
+    send(&mut state, read);
+    for _ in 0..20 {
+        apply(&mut state, Action::Step);
+    }
+    let jobs = state.emulator.borrow().jobs();
+    let bulk = jobs.iter().filter(|job| job.method == "StartBulkVolumeRead");
+    assert_eq!(bulk.map(|job| job.status).collect::<Vec<_>>(), [JobStatus::Failed]);
+
+    apply(&mut state, Action::FailNextBulkJob);
+    let inject = Action::InjectFault { method: "GetLimits", times: 2, error: "xNotReadyForIO" };
+    apply(&mut state, inject);
+    apply(&mut state, Action::ClearFaults);
+    let emulator = state.emulator.borrow();
+    assert!(emulator.call_faults().is_empty() && emulator.job_faults().is_empty());
+    drop(emulator);
+    assert_eq!(send(&mut state, r#"{"method":"GetLimits"}"#).outcome, Outcome::Success);
+}
+
+#[test]
+fn a_new_action_retires_the_last_notice_but_the_clock_does_not() {
+    let mut state = State::new();
+    apply(&mut state, Action::Edit("{not json".to_string()));
+    apply(&mut state, Action::Prettify);
+    assert!(state.notice.as_ref().is_some_and(|notice| notice.is_error));
+
+    apply(&mut state, Action::Tick(500.0));
+    assert!(state.notice.is_some(), "a clock tick is not the learner's doing");
+    send(&mut state, r#"{"method":"GetLimits"}"#);
+    assert_eq!(state.notice, None);
+}
+
+#[test]
+fn opening_an_entry_goes_back_to_its_endpoint() {
+    let mut state = State::new();
+    apply(&mut state, Action::SetVersion("8.0".to_string()));
+    let old = send(&mut state, r#"{"method":"GetLimits"}"#);
+    apply(&mut state, Action::SetVersion("12.0".to_string()));
+    apply(&mut state, Action::Open(old.seq));
+    assert_eq!(state.version, "8.0");
+}
