@@ -15,7 +15,8 @@ const BASE_URL = process.env.BASE_URL;
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
-// Quiet on a closed network (../shared/TOOLCHAIN.md); playwright adds its own headless flags.
+// Quiet on a closed network: no background fetches, no updates. Playwright adds its headless
+// flags itself.
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

@@ -6,8 +6,9 @@
 #   scripts/setup.sh --no-browser  skip Chromium, the e2e npm packages and the SDK test's
 #                                  Python venv (enough to serve)
 #
-# Versions come from ../shared/TOOLCHAIN.md: trunk 0.21.14, wasm-bindgen-cli at the lock file's
-# wasm-bindgen version, wasm-opt from npm's binaryen 132, Debian's chromium and chromium-driver,
+# The versions are those known to build here (README.md, "What setup installs"): trunk 0.21.14,
+# wasm-bindgen-cli at the lock file's wasm-bindgen version, wasm-opt from npm's binaryen 132,
+# Debian's chromium and chromium-driver,
 # playwright-core from e2e/package-lock.json (it drives /usr/bin/chromium and downloads nothing),
 # the SolidFire SDK and pytest as sdk-test/requirements.txt pins them, in tools/venv.
 set -euo pipefail
