@@ -19,7 +19,7 @@ for arg in "$@"; do
     case "$arg" in
         --browser) browser=true ;;
         --no-browser) browser=false ;;
-        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "setup.sh: unknown option: $arg" >&2; exit 2 ;;
     esac
 done
