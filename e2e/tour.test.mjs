@@ -47,10 +47,12 @@ function numberIn(text, key) {
   return Number(match[1]);
 }
 
-// Clicks send and waits until the response viewer shows something other than `before`.
-async function send(before) {
+// Clicks send and waits for the exchange to land in the history (a reply can repeat the last
+// one byte for byte, so the response text alone cannot tell).
+async function send() {
+  const seq = await newestHistorySeq();
   await page.locator(byId("send")).click();
-  await waitForNewResponse(before);
+  await page.locator(byId(`history-${seq + 1}`)).waitFor();
 }
 
 async function waitForNewResponse(before) {
@@ -96,6 +98,14 @@ async function clickToPaint(selector) {
       }),
     selector,
   );
+}
+
+// The sequence number of the newest history entry (the list is newest first), 0 for none.
+async function newestHistorySeq() {
+  const entries = page.locator(`${byId("history")} [data-testid^="history-"]`);
+  if ((await entries.count()) === 0) return 0;
+  const id = await entries.first().getAttribute("data-testid");
+  return Number(id.replace("history-", ""));
 }
 
 async function focusedTestId() {
@@ -156,7 +166,7 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
       "method-docs does not mention GetLimits",
     );
 
-    await send(await responseText());
+    await send();
     assert.match((await page.locator(byId("response-status")).textContent()) ?? "", /200/);
 
     const text = await responseText();
@@ -178,7 +188,7 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
     const request = JSON.parse(await page.locator(byId("editor")).inputValue());
     assert.equal(request.params?.volumeID, 1, "the CloneVolume template does not clone volume 1");
 
-    await send(await responseText());
+    await send();
     assert.match((await page.locator(byId("response-status")).textContent()) ?? "", /200/);
     handle = numberIn(await responseText(), "asyncHandle");
     assert.ok(handle >= 2, `asyncHandle ${handle}: handle 1 is the cluster's setup job`);
@@ -217,7 +227,7 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
     assert.equal(request.method, "GetAsyncResult");
     assert.equal(request.params.asyncHandle, handle);
 
-    await send(await responseText());
+    await send();
     const text = await responseText();
     assert.match(text, /"status"\s*:\s*"complete"/);
     assert.match(text, /"resultType"\s*:\s*"Clone"/);
@@ -225,7 +235,7 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
 
   test("ListAsyncResults lists the clone", async () => {
     await pickMethod("ListAsyncResults");
-    await send(await responseText());
+    await send();
     const text = await responseText();
     assert.match(text, new RegExp(`"asyncResultID"\\s*:\\s*${handle}\\b`));
     assert.match(text, /"resultType"\s*:\s*"Clone"/);
@@ -249,7 +259,7 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
 
     // Still alive: a good request still gets its answer.
     await pickMethod("GetLimits");
-    await send(await responseText());
+    await send();
     assert.equal(numberIn(await responseText(), "volumeSizeMin"), 1_000_000_000);
   });
 
@@ -309,6 +319,68 @@ describe("the GetLimits, CloneVolume, GetAsyncResult tour", () => {
         `send with a 2 MB reply ${ms(bigSend)}, show more ${ms(moreClick)}`,
     );
     assert.equal(numberIn(await responseText(), "volumeSizeMin"), 1_000_000_000);
+  });
+
+  test("an older endpoint greys out newer methods, and Open goes back to it", async () => {
+    await page.locator(byId("endpoint-version")).selectOption("8.0");
+    const listAsync = page.locator(byId("method-ListAsyncResults"));
+    assert.equal(await listAsync.getAttribute("data-available"), "false");
+    assert.equal(await page.locator(byId("method-GetAsyncResult")).getAttribute("data-available"), "true");
+
+    await pickMethod("ListAsyncResults");
+    await send();
+    assert.match(await responseText(), /"name"\s*:\s*"xUnknownAPIMethod"/);
+    assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), "error");
+    const sentAt8 = await newestHistorySeq();
+
+    await page.locator(byId("endpoint-version")).selectOption("12.0");
+    await page.locator(byId(`open-${sentAt8}`)).click();
+    assert.equal(await page.locator(byId("endpoint-version")).inputValue(), "8.0");
+    await page.locator(byId("endpoint-version")).selectOption("12.0");
+    assert.equal(await listAsync.getAttribute("data-available"), "true");
+  });
+
+  test("an injected fault fails the next calls, then calls succeed; faults can be cleared", async () => {
+    await pickMethod("GetLimits");
+    await page.locator(byId("fault-method")).selectOption("GetLimits");
+    await page.locator(byId("fault-times")).fill("2");
+    await page.locator(byId("fault-error")).selectOption("xSliceNotRegistered");
+    await page.locator(byId("fault-add")).click();
+    await page.locator(byId("fault-queue")).waitFor();
+
+    const outcomes = [];
+    for (let call = 0; call < 3; call += 1) {
+      await send();
+      outcomes.push(await page.locator("[data-outcome]").getAttribute("data-outcome"));
+    }
+    assert.deepEqual(outcomes, ["error", "error", "success"]);
+
+    await page.locator(byId("fault-times")).fill("5");
+    await page.locator(byId("fault-add")).click();
+    await page.locator(byId("fault-clear")).click();
+    assert.equal(await page.locator(byId("fault-queue")).count(), 0);
+    await send();
+    assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), "success");
+  });
+
+  test("a bulk volume job made to fail shows failed, and GetAsyncResult nests its error", async () => {
+    await page.locator(byId("fault-bulk-job")).click();
+    await pickMethod("StartBulkVolumeRead");
+    await send();
+    const bulk = numberIn(await responseText(), "asyncHandle");
+
+    const row = page.locator(byId(`job-${bulk}`));
+    for (let step = 0; step < 10 && (await row.getAttribute("data-status")) === "running"; step += 1) {
+      await page.locator(byId("clock-step")).click();
+    }
+    assert.equal(await row.getAttribute("data-status"), "failed");
+
+    await row.click();
+    await send();
+    const text = await responseText();
+    assert.match(text, /"status"\s*:\s*"complete"/);
+    assert.match(text, /"name"\s*:\s*"xBulkVolumeScriptFailure"/);
+    assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), "success");
   });
 
   test("nothing went wrong along the way", async () => {

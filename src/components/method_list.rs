@@ -63,12 +63,15 @@ fn method_item(doc: &'static MethodDoc, props: &MethodListProps) -> Html {
                 {class}
                 data-testid={format!("method-{}", doc.name)}
                 data-available={available.to_string()}
-                aria-disabled={(!available).then_some("true")}
                 aria-current={current.then_some("true")}
                 {title}
                 {onclick}
             >
                 <span class="method-name">{doc.name}</span>
+                // Still a button that shows the docs: say why it is grey, not that it is disabled.
+                if !available {
+                    <span class="visually-hidden">{format!(", added in {}", doc.since)}</span>
+                }
                 if doc.result_type.is_some() {
                     <span class="tag tag-async">{"async"}</span>
                 }
