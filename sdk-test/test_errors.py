@@ -34,7 +34,7 @@ ERRORS = [
     (
         "unknown pending node",
         lambda element: element.add_nodes([9]),
-        "xPendingNodeIDDoesNotExist",
+        "xDBNoSuchPath",
     ),
     # No typed method exists for an unknown method; send_request is what they all call.
     (

@@ -282,10 +282,15 @@ def list_drives(element, replay):
 
 @calls("ListAllNodes")
 def list_all_nodes(element, replay):
+    # Pending node 1 needs a software install, so it is listed as pending-active meanwhile.
+    installing = element.add_nodes([1]).nodes[0]
     listing = element.list_all_nodes()
     assert isinstance(listing, ListAllNodesResult)
     assert [node.node_id for node in listing.nodes] == [1, 2, 3, 4]
-    assert [node.pending_node_id for node in listing.pending_nodes] == [1, 2]
+    assert [node.pending_node_id for node in listing.pending_nodes] == [2]
+    [active] = listing.pending_active_nodes
+    assert (active.pending_node_id, active.async_handle) == (1, installing.async_handle)
+    assert active.role == "Storage"
     return listing
 
 

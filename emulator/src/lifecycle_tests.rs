@@ -58,9 +58,25 @@ fn check_timeline(emulator: &Emulator, expected: Expect) {
 }
 
 fn status_of(list: &Value, key: &str, id_key: &str, id: i64) -> String {
+    field_of(list, key, id_key, id, "status")
+}
+
+/// A string member of the item of `list[key]` whose `id_key` is `id`.
+fn field_of(list: &Value, key: &str, id_key: &str, id: i64, field: &str) -> String {
     let items = list[key].as_array().unwrap();
     let item = items.iter().find(|item| item[id_key] == json!(id)).unwrap();
-    item["status"].as_str().unwrap().to_string()
+    item[field].as_str().unwrap().to_string()
+}
+
+/// Each drive's status and type, by ID: `17 available unknown`.
+fn drive_states(emulator: &mut Emulator, ids: &[i64]) -> Vec<String> {
+    let drives = result(emulator, "ListDrives", json!({}));
+    ids.iter()
+        .map(|id| {
+            let field = |name| field_of(&drives, "drives", "driveID", *id, name);
+            format!("{id} {} {}", field("status"), field("type"))
+        })
+        .collect()
 }
 
 #[test]
@@ -164,13 +180,21 @@ fn drive_add_and_removal_lifecycles_change_drive_status() {
         json!({"drives": [{"driveID": 17}, {"driveID": 18, "type": "block"}]}),
     );
     let remove = result(&mut emulator, "RemoveDrives", json!({"drives": [16]}));
-    let drives = result(&mut emulator, "ListDrives", json!({}));
-    assert_eq!(status_of(&drives, "drives", "driveID", 17), "available");
-    assert_eq!(status_of(&drives, "drives", "driveID", 16), "removing");
+    // Added drives are active and typed at once while the job syncs them; node 3 already has
+    // its metadata drive, so the cluster makes 17 a block drive.
     assert_eq!(
-        error_name(&mut emulator, "AddDrives", json!({"drives": [{"driveID": 17}]})),
-        "xInvalidParameter"
+        drive_states(&mut emulator, &[16, 17, 18, 19]),
+        ["16 removing block", "17 active block", "18 active block", "19 available unknown"]
     );
+    for (method, params) in [
+        ("AddDrives", json!({"drives": [{"driveID": 17}]})),
+        ("RemoveDrives", json!({"drives": [17]})),
+        ("RemoveDrives", json!({"drives": [16]})),
+    ] {
+        let reply = call(&mut emulator, json!({"method": method, "params": params}));
+        assert_eq!(reply["error"]["name"], "xInvalidParameter", "{reply}");
+        assert!(reply["error"]["message"].as_str().unwrap().contains("still being"), "{reply}");
+    }
 
     advance(&mut emulator, 10);
     let halfway =
@@ -186,8 +210,7 @@ fn drive_add_and_removal_lifecycles_change_drive_status() {
     assert_eq!(status_of(&drives, "drives", "driveID", 16), "removing");
 
     advance(&mut emulator, 85);
-    let drives = result(&mut emulator, "ListDrives", json!({}));
-    assert_eq!(status_of(&drives, "drives", "driveID", 16), "available");
+    assert_eq!(drive_states(&mut emulator, &[16]), ["16 available unknown"]);
     let removed =
         result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": remove["asyncHandle"]}));
     assert_eq!(removed["resultType"], "DriveRemoval");
@@ -231,6 +254,20 @@ fn add_nodes_rtfi_lifecycle_activates_the_pending_node() {
         result(&mut emulator, "GetAsyncResult", json!({"asyncHandle": 2, "keepResult": true}));
     assert_eq!(done["resultType"], "RtfiPendingNode");
     assert_eq!(done["result"]["nodeID"], 5);
+
+    // Each node brought four drives, available for AddDrives; the first one added to a node
+    // without a metadata drive becomes its metadata drive.
+    let drives = result(&mut emulator, "ListDrives", json!({}));
+    let spares: Vec<i64> = drives["drives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|drive| drive["status"] == "available" && drive["nodeID"] == 5)
+        .map(|drive| drive["driveID"].as_i64().unwrap())
+        .collect();
+    assert_eq!(spares, [25, 26, 27, 28]);
+    result(&mut emulator, "AddDrives", json!({"drives": [{"driveID": 25}, {"driveID": 26}]}));
+    assert_eq!(drive_states(&mut emulator, &[25, 26]), ["25 active volume", "26 active block"]);
 }
 
 #[test]
@@ -256,11 +293,7 @@ fn parameter_errors_follow_element() {
             json!({"volumeID": 1, "name": "x", "snapshotID": 3}),
             "xSnapshotIDDoesNotExist",
         ),
-        (
-            "CloneVolume",
-            json!({"volumeID": 1, "name": "x", "newSize": 1}),
-            "xVolumeShrinkProhibited",
-        ),
+        ("CloneVolume", json!({"volumeID": 1, "name": "x", "newSize": 1}), "xInvalidParameter"),
         ("CloneVolume", json!({"volumeID": 1, "name": ""}), "xExceededLimit"),
         ("StartBulkVolumeWrite", json!({"volumeID": 1}), "xMissingParameter"),
         ("StartBulkVolumeRead", json!({"volumeID": 1, "format": "zip"}), "xUnrecognizedEnumString"),
@@ -269,7 +302,7 @@ fn parameter_errors_follow_element() {
         ("AddDrives", json!({"drives": [{"driveID": 1}]}), "xInvalidParameter"),
         ("AddDrives", json!({"drives": [17]}), "xInvalidParameterType"),
         ("RemoveDrives", json!({"drives": [17]}), "xInvalidParameter"),
-        ("AddNodes", json!({"pendingNodes": [9]}), "xPendingNodeIDDoesNotExist"),
+        ("AddNodes", json!({"pendingNodes": [9]}), "xDBNoSuchPath"),
         ("AddNodes", json!({"pendingNodes": [1], "autoInstall": false}), "xInvalidParameter"),
         ("AddAccount", json!({"username": "tenant-a"}), "xDuplicateUsername"),
         (
@@ -810,4 +843,91 @@ fn created_volume(emulator: &mut Emulator, index: usize) -> bool {
             false
         }
     }
+}
+
+/// What the vendor's CloneVolume, CloneMultipleVolumes, CreateVolume and
+/// ListVolumes pages say, and the volume identifiers their examples show.
+#[test]
+fn volumes_follow_the_vendor_pages() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+
+    // newSize "might be greater or less than" the source's size.
+    let small = json!({"volumeID": 1, "name": "small", "newSize": 50 * GIB});
+    let small = result(&mut emulator, "CloneVolume", small);
+    assert_eq!(small["volume"]["totalSize"], 50 * GIB);
+    assert_eq!(small["volume"]["sliceCount"], 0, "a clone in init has no slice yet");
+
+    // Members not given inherit the source's, the name included.
+    let group = json!({"volumes": [{"volumeID": 2}, {"volumeID": 3, "name": "named"}]});
+    let group = result(&mut emulator, "CloneMultipleVolumes", group);
+    let names: Vec<String> = group["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|member| {
+            let id = member["volumeID"].as_i64().unwrap();
+            let listed = result(&mut emulator, "ListVolumes", json!({"volumeIDs": [id]}));
+            listed["volumes"][0]["name"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(names, ["db-logs", "named"]);
+
+    // CreateVolume keeps the layout it is given; access may only be snapMirrorTarget.
+    let params = json!({
+        "name": "Test_Vol 1", "accountID": 1, "totalSize": GIB, "protectionScheme": "tripleHelix",
+        "fifoSize": 8, "minFifoSize": 2, "enableSnapMirrorReplication": true,
+    });
+    let created = call(&mut emulator, json!({"method": "CreateVolume", "params": params}));
+    assert!(created.get("unusedParameters").is_none(), "{created}");
+    let volume = &created["result"]["volume"];
+    let layout = ["currentProtectionScheme", "fifoSize", "minFifoSize"].map(|key| &volume[key]);
+    assert_eq!(layout, [&json!("tripleHelix"), &json!(8), &json!(2)]);
+    assert_eq!(volume["enableSnapMirrorReplication"], true);
+    let id = volume["volumeID"].as_i64().unwrap();
+    assert_eq!(volume["iqn"], format!("iqn.2010-01.com.solidfire:mkt4.test-vol-1.{id}"));
+    assert_eq!(volume["scsiEUIDeviceID"], format!("6d6b7434{id:08x}f47acc0100000000"));
+
+    let refused = [
+        (json!({"access": "readWrite"}), "xUnrecognizedEnumString"),
+        (json!({"qosPolicyID": 7}), "xQoSPolicyDoesNotExist"),
+        (json!({"protectionScheme": "quadHelix"}), "xUnrecognizedEnumString"),
+        (json!({"fifoSize": 33}), "xInvalidParameter"),
+    ];
+    for (extra, expected) in refused {
+        let mut params = json!({"name": "v", "accountID": 1, "totalSize": GIB});
+        params.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        assert_eq!(error_name(&mut emulator, "CreateVolume", params.clone()), expected, "{params}");
+    }
+
+    // ListVolumes: volumeIDs goes with no paging or account filter; schemes filter.
+    let triple = json!({"protectionSchemes": ["tripleHelix"]});
+    let triple = result(&mut emulator, "ListVolumes", triple)["volumes"].as_array().unwrap().len();
+    assert_eq!(triple, 1);
+    for extra in [json!({"limit": 5}), json!({"startVolumeID": 2}), json!({"accounts": [1]})] {
+        let mut params = json!({"volumeIDs": [1]});
+        params.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        assert_eq!(error_name(&mut emulator, "ListVolumes", params), "xInvalidParameter");
+    }
+
+    // A group member's clone is cancelled with its group, not alone.
+    let member_clone = group["groupCloneID"].clone();
+    let reply =
+        call(&mut emulator, json!({"method": "CancelClone", "params": {"cloneID": member_clone}}));
+    assert!(reply["error"]["message"].as_str().unwrap().contains("CancelGroupClone"), "{reply}");
+}
+
+#[test]
+fn enum_errors_name_the_value_and_nodes_being_added_carry_both_ids() {
+    let mut emulator = Emulator::new(DEFAULT_START);
+    let bad_type = json!({"drives": [{"driveID": 19, "type": "bogus"}]});
+    let reply = call(&mut emulator, json!({"method": "AddDrives", "params": bad_type}));
+    assert_eq!(reply["error"]["message"], "bogus", "{reply}");
+
+    result(&mut emulator, "AddNodes", json!({"pendingNodes": [1]}));
+    let installing = &result(&mut emulator, "ListAllNodes", json!({}))["pendingActiveNodes"][0];
+    assert_eq!(
+        (&installing["pendingNodeID"], &installing["pendingActiveNodeID"]),
+        (&json!(1), &json!(1))
+    );
+    assert_eq!(installing["role"], "Storage");
 }

@@ -77,8 +77,8 @@ pub(super) const CLONE_VOLUME: MethodDoc = MethodDoc {
         cloneID, srcVolumeID, dstVolumeID, percentComplete, currentBytes and totalBytes. When \
         it completes, the new volume turns `active` and the result is cloneID, volumeID and \
         the message `Clone complete.`. Snapshots are not emulated, so any snapshotID answers \
-        `xSnapshotIDDoesNotExist`; a newSize below the source's size answers \
-        `xVolumeShrinkProhibited`; a source still in `init` answers `xNotReadyForIO`; a third \
+        `xSnapshotIDDoesNotExist`; newSize may be larger or smaller than the source, within \
+        GetLimits' volume sizes; a source still in `init` answers `xNotReadyForIO`; a third \
         clone of one volume while two run answers `xMaxClonesPerVolumeExceeded`.",
 };
 
@@ -124,8 +124,8 @@ pub(super) const CLONE_MULTIPLE_VOLUMES: MethodDoc = MethodDoc {
     emulation_notes: "The vendor does not document this job's resultType; the playground \
         reports `Clone`. The whole group is one job, timed like CloneVolume on the combined \
         size of the new volumes (5 s plus 0.06 s per GiB, at most 15 min), and the new \
-        volumes are `init` until it completes. An entry without a name gets the source's name \
-        followed by `-clone`. Group snapshots are not emulated, so any groupSnapshotID answers \
+        volumes are `init` until it completes. An entry without a name takes the source's name, \
+        as every setting it leaves out comes from its source. Group snapshots are not emulated, so any groupSnapshotID answers \
         `xGroupSnapshotIDDoesNotExist`. The result is cloneID, groupCloneID, members and the \
         message `Clone complete.`.",
 };
@@ -237,10 +237,12 @@ pub(super) const ADD_DRIVES: MethodDoc = MethodDoc {
     result_type: Some("DriveAdd"),
     example_params: "{\n  \"drives\": [\n    {\n      \"driveID\": 17\n    }\n  ]\n}",
     emulation_notes: "The job runs 10 s plus 5 s per drive. Drives 17 to 20 of the default \
-        cluster are available, and only available drives may be added. While the job runs, \
-        `details` moves the drives from pendingDrives to addedDrives as it progresses; when it \
-        completes they are active, and the result lists them in addedDrives next to empty \
-        abortedDrives and pendingDrives, the shape a real cluster reports.",
+        cluster are available, of type `unknown`, and only available drives may be added; a \
+        node that joins brings four more. Added drives are `active` at once, with the type \
+        asked for or the one the cluster picks (a metadata `volume` drive for a node without \
+        one, else `block`), while `details` moves them from pendingDrives to addedDrives as the \
+        job syncs them. The result lists them in addedDrives next to empty abortedDrives and \
+        pendingDrives, the shape a real cluster reports; a failed job leaves them available.",
 };
 
 pub(super) const REMOVE_DRIVES: MethodDoc = MethodDoc {
@@ -295,9 +297,10 @@ pub(super) const ADD_NODES: MethodDoc = MethodDoc {
         adding it starts an RtfiPendingNode job of 9 min, during which ListAllNodes shows it \
         among pendingActiveNodes and `details` gives pendingNodeID, assignedNodeID, \
         percentComplete and the current stage; then the node is active. Pending node 2 already \
-        runs 12.0, so it joins at once and its entry has no asyncHandle. Sending autoInstall \
-        false for a node that needs reimaging answers `xInvalidParameter`, the playground's \
-        choice.",
+        runs 12.0, so it joins at once and its entry has no asyncHandle. Each node that joins \
+        brings four available drives for AddDrives. Sending autoInstall false for a node that \
+        needs reimaging answers `xInvalidParameter`, the playground's choice; a pending node \
+        that does not exist answers `xDBNoSuchPath`.",
 };
 
 const ASYNC_HANDLE: FieldDoc =

@@ -133,6 +133,13 @@ pub(super) const LIST_VOLUMES: MethodDoc = MethodDoc {
             "true",
             "Whether virtual volumes are listed; false leaves them out.",
         ),
+        optional(
+            "protectionSchemes",
+            "string array",
+            "",
+            "Only volumes with one of these protection schemes: singleHelix, doubleHelix, \
+            tripleHelix.",
+        ),
     ],
     returns: &[member("volumes", "volume array", "The volumes that match, by volumeID.")],
     since: "8.0",
@@ -175,8 +182,9 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
         optional(
             "access",
             "string",
-            "",
-            "Only `snapMirrorTarget` is accepted, for a SnapMirror destination.",
+            "readWrite",
+            "Only `snapMirrorTarget` is accepted, for a SnapMirror destination; other modes are \
+            set afterwards with ModifyVolume.",
         ),
         optional(
             "qos",
@@ -203,6 +211,32 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
             "true",
             "Whether the volume stays linked to the policy given in qosPolicyID.",
         ),
+        optional(
+            "protectionScheme",
+            "string",
+            "doubleHelix",
+            "How many copies of the data the cluster keeps: singleHelix, doubleHelix or \
+            tripleHelix.",
+        ),
+        optional(
+            "fifoSize",
+            "integer",
+            "24",
+            "The most snapshots the volume keeps first in, first out; at most \
+            snapshotsPerVolumeMax.",
+        ),
+        optional(
+            "minFifoSize",
+            "integer",
+            "0",
+            "Snapshot slots reserved for the FIFO, at most fifoSize.",
+        ),
+        optional(
+            "enableSnapMirrorReplication",
+            "boolean",
+            "false",
+            "Whether the volume may be replicated to SnapMirror endpoints.",
+        ),
     ],
     returns: &[
         member("volumeID", "integer", "ID of the new volume."),
@@ -221,10 +255,9 @@ pub(super) const CREATE_VOLUME: MethodDoc = MethodDoc {
     emulation_notes: "The volume is `active` at once; its ID follows the default cluster's \
         volumes 1 to 5. Sources disagree on enable512e: the vendor's reference and early \
         Python SDKs require it, the 12.3 SDK makes it optional; the playground accepts a \
-        request without it and then uses false. The playground takes access as one of \
-        readOnly, readWrite, locked or replicationTarget (as CloneVolume does), and accepts \
-        qosPolicyID and associateWithQoSPolicy without applying them, since QoS policies are \
-        not emulated.",
+        request without it and then uses false. QoS policies are not emulated, so any \
+        qosPolicyID answers `xQoSPolicyDoesNotExist`. The protection scheme, FIFO sizes and \
+        SnapMirror flag are stored and shown, and clones inherit the first three.",
 };
 
 pub(super) const LIST_DRIVES: MethodDoc = MethodDoc {

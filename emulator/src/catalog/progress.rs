@@ -69,7 +69,8 @@ pub(super) const CANCEL_CLONE: MethodDoc = MethodDoc {
     emulation_notes: "Run CloneVolume first: its cloneID is 1 on a fresh page. A cancelled \
         clone's new volume is deleted; a cancelled copy leaves its destination in place. The \
         timeline keeps the job as `cancelled` where it stopped. A cloneID that is not \
-        running answers `xCloneIDDoesNotExist`, a name the playground chose.",
+        running answers `xCloneIDDoesNotExist`, a name the playground chose; the cloneID of \
+        a CloneMultipleVolumes member answers `xInvalidParameter`: CancelGroupClone stops it.",
 };
 
 pub(super) const CANCEL_GROUP_CLONE: MethodDoc = MethodDoc {

@@ -43,6 +43,28 @@ impl Default for Qos {
     }
 }
 
+/// How a volume's data is kept: what CreateVolume can set, and clones inherit.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// `singleHelix`, `doubleHelix` or `tripleHelix`.
+    pub protection_scheme: String,
+    /// How many snapshots the volume keeps in its FIFO, at most and at least.
+    pub fifo_size: i64,
+    pub min_fifo_size: i64,
+    pub snap_mirror_replication: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            protection_scheme: "doubleHelix".to_string(),
+            fifo_size: 24,
+            min_fifo_size: 0,
+            snap_mirror_replication: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Volume {
     pub id: i64,
@@ -54,6 +76,7 @@ pub struct Volume {
     pub status: VolumeStatus,
     pub created: Timestamp,
     pub qos: Qos,
+    pub layout: Layout,
     pub attributes: Map<String, Value>,
 }
 
@@ -79,7 +102,7 @@ pub struct Drive {
     pub id: i64,
     pub node_id: i64,
     pub slot: i64,
-    /// `volume` (metadata) or `block`.
+    /// `volume` (metadata), `block`, or `unknown` until the drive is added.
     pub kind: &'static str,
     pub capacity: i64,
     pub status: DriveStatus,
@@ -207,5 +230,11 @@ impl Cluster {
             host.software_version = seed::CLUSTER_SOFTWARE.to_string();
         }
         self.nodes.push(Node { id: node_id, host, has_origin: false });
+
+        // "Once you add a node, any drives on the node are made available", for AddDrives.
+        let first = self.drives.iter().map(|drive| drive.id).max().unwrap_or(0) + 1;
+        for slot in 0..seed::DRIVES_PER_NODE {
+            self.drives.push(seed::spare(first + slot, node_id, slot));
+        }
     }
 }

@@ -65,22 +65,22 @@ pub fn volume_json(volume: &Volume) -> Value {
         VolumeStatus::Init => "init",
         VolumeStatus::Active => "active",
     };
-    let iqn = format!("iqn.2010-01.com.solidfire:mkt4.{}.{}", volume.name, volume.id);
+    let iqn = format!("iqn.2010-01.com.solidfire:mkt4.{}.{}", iqn_name(&volume.name), volume.id);
     json!({
         "access": volume.access,
         "accountID": volume.account_id,
         "attributes": volume.attributes,
         "blockSize": 4096,
         "createTime": volume.created.to_iso(),
-        "currentProtectionScheme": "doubleHelix",
+        "currentProtectionScheme": volume.layout.protection_scheme,
         "deleteTime": "",
         "enable512e": volume.enable512e,
-        "enableSnapMirrorReplication": false,
-        "fifoSize": 24,
+        "enableSnapMirrorReplication": volume.layout.snap_mirror_replication,
+        "fifoSize": volume.layout.fifo_size,
         "iqn": iqn,
         "lastAccessTime": Value::Null,
         "lastAccessTimeIO": Value::Null,
-        "minFifoSize": 0,
+        "minFifoSize": volume.layout.min_fifo_size,
         "name": volume.name,
         "previousProtectionScheme": Value::Null,
         "purgeTime": "",
@@ -92,9 +92,10 @@ pub fn volume_json(volume: &Volume) -> Value {
             "minIOPS": volume.qos.min_iops,
         },
         "qosPolicyID": Value::Null,
-        "scsiEUIDeviceID": format!("6d6b7434{:016x}", volume.id),
+        "scsiEUIDeviceID": format!("6d6b7434{:08x}f47acc0100000000", volume.id),
         "scsiNAADeviceID": format!("6f47acc1000000006d6b7434{:08x}", volume.id),
-        "sliceCount": 1,
+        // A clone gets its slice once the copy starts filling it.
+        "sliceCount": i64::from(volume.status == VolumeStatus::Active),
         "status": status,
         "totalSize": volume.total_size,
         "virtualVolumeID": Value::Null,
@@ -106,8 +107,19 @@ pub fn volume_json(volume: &Volume) -> Value {
     })
 }
 
+/// A volume name as it appears in an IQN: lower case, and only the letters,
+/// digits, `-` and `.` an iSCSI name allows (anything else becomes `-`).
+fn iqn_name(name: &str) -> String {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+    name.chars().map(|c| if allowed(c) { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
 pub fn drive_json(drive: &Drive) -> Value {
-    let drive_type = if drive.kind == "volume" { "Slice" } else { "Block" };
+    let drive_type = match drive.kind {
+        "volume" => "Slice",
+        "block" => "Block",
+        _ => "Unknown",
+    };
     json!({
         "asyncResultIDs": drive.async_result_ids,
         "attributes": {},
@@ -206,7 +218,9 @@ pub fn pending_active_json(node: &PendingNode) -> Option<Value> {
         "cip": host.cip,
         "mip": host.mip,
         "pendingActiveNodeID": node.pending_id,
+        "pendingNodeID": node.pending_id,
         "platformInfo": platform_json(host),
+        "role": "Storage",
         "sip": host.sip,
         "softwareVersion": host.software_version,
     }))

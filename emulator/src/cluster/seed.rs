@@ -4,7 +4,8 @@
 use serde_json::Map;
 
 use super::{
-    Account, Cluster, Drive, DriveStatus, Host, Node, PendingNode, Qos, Volume, VolumeStatus, GIB,
+    Account, Cluster, Drive, DriveStatus, Host, Layout, Node, PendingNode, Qos, Volume,
+    VolumeStatus, GIB,
 };
 use crate::clock::Timestamp;
 
@@ -15,6 +16,8 @@ pub const CLUSTER_SOFTWARE: &str = "12.0.0.333";
 const OLD_SOFTWARE: &str = "11.8.0.23";
 
 const DRIVE_CAPACITY: i64 = 960_197_124_096;
+/// Drives in each node: one metadata drive in slot 0, then block drives.
+pub const DRIVES_PER_NODE: i64 = 4;
 const METADATA_DRIVE_CAPACITY: i64 = 300_069_052_416;
 
 impl Cluster {
@@ -52,6 +55,7 @@ impl Cluster {
                 status: VolumeStatus::Active,
                 created: setup_time,
                 qos: Qos::default(),
+                layout: Layout::default(),
                 attributes: Map::new(),
             });
         }
@@ -89,19 +93,25 @@ impl Cluster {
 fn seed_drives() -> Vec<Drive> {
     let mut drives = Vec::new();
     for node_id in 1..=4 {
-        for slot in 0..4 {
+        for slot in 0..DRIVES_PER_NODE {
             let kind = if slot == 0 { "volume" } else { "block" };
             let capacity = if slot == 0 { METADATA_DRIVE_CAPACITY } else { DRIVE_CAPACITY };
             drives.push(drive(drives.len() as i64 + 1, node_id, slot, kind, capacity));
         }
     }
     for (node_id, slot) in [(3, 4), (3, 5), (4, 4), (4, 5)] {
-        let mut spare = drive(drives.len() as i64 + 1, node_id, slot, "block", DRIVE_CAPACITY);
-        spare.status = DriveStatus::Available;
-        spare.async_result_ids.clear();
-        drives.push(spare);
+        drives.push(spare(drives.len() as i64 + 1, node_id, slot));
     }
     drives
+}
+
+/// A drive the cluster has not added yet: available, its type still unknown.
+pub fn spare(id: i64, node_id: i64, slot: i64) -> Drive {
+    let capacity = if slot == 0 { METADATA_DRIVE_CAPACITY } else { DRIVE_CAPACITY };
+    let mut drive = drive(id, node_id, slot, "unknown", capacity);
+    drive.status = DriveStatus::Available;
+    drive.async_result_ids.clear();
+    drive
 }
 
 fn drive(id: i64, node_id: i64, slot: i64, kind: &'static str, capacity: i64) -> Drive {

@@ -27,11 +27,12 @@ pub fn clone_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
         enable512e: params.optional_bool("enable512e")?,
     };
     check_snapshot(params.optional_id("snapshotID")?)?;
-    params.optional_bool("enableSnapMirrorReplication")?;
+    let snap_mirror = params.optional_bool("enableSnapMirrorReplication")?;
 
     check_length("name", &name, "volumeNameLength")?;
     check_clone_source(emulator, volume_id)?;
-    let new_volume = clone_target(emulator, volume_id, name, &request)?;
+    let mut new_volume = clone_target(emulator, volume_id, name, &request)?;
+    new_volume.layout.snap_mirror_replication = snap_mirror.unwrap_or(false);
     check_volume_room(emulator, new_volume.account_id, 1)?;
     let bytes = new_volume.total_size;
     let new_id = emulator.cluster.add_volume(new_volume);
@@ -65,7 +66,7 @@ pub fn clone_multiple_volumes(
             format!("GroupSnapshotID {group_snapshot} does not exist."),
         ));
     }
-    params.optional_bool("enableSnapMirrorReplication")?;
+    let snap_mirror = params.optional_bool("enableSnapMirrorReplication")?.unwrap_or(false);
     if entries.is_empty() {
         return Err(ApiError::invalid("volumes", "at least one volume is required"));
     }
@@ -89,10 +90,14 @@ pub fn clone_multiple_volumes(
             enable512e: None,
         };
         check_clone_source(emulator, volume_id)?;
+        // "If optional members are not specified, the values are inherited from the source
+        // volumes", the name included; Element allows two volumes one name.
         let source_name = emulator.cluster.volume(volume_id).map(|v| v.name.clone());
-        let name = name.unwrap_or_else(|| format!("{}-clone", source_name.unwrap_or_default()));
+        let name = name.or(source_name).unwrap_or_default();
         check_length("volumes.name", &name, "volumeNameLength")?;
-        targets.push((volume_id, clone_target(emulator, volume_id, name, &request)?));
+        let mut target = clone_target(emulator, volume_id, name, &request)?;
+        target.layout.snap_mirror_replication = snap_mirror;
+        targets.push((volume_id, target));
     }
 
     let mut per_account = std::collections::BTreeMap::new();
@@ -160,6 +165,14 @@ pub fn copy_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> Ap
 /// clone's new volume is removed.
 pub fn cancel_clone(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let clone_id = params.required_int("cloneID")?;
+    let grouped = running_clone(
+        emulator,
+        |work| matches!(work, Work::Clone { clone_id: id, group_clone_id: Some(_), .. } if *id == clone_id),
+    );
+    if grouped.is_some() {
+        let why = format!("clone {clone_id} belongs to a group clone; CancelGroupClone stops it");
+        return Err(ApiError::invalid("cloneID", why));
+    }
     let index = running_clone(emulator, |work| {
         matches!(work, Work::Clone { clone_id: id, group_clone_id: None, .. } if *id == clone_id)
     })
@@ -239,11 +252,8 @@ fn clone_target(
     if emulator.cluster.account(account_id).is_none() {
         return Err(no_such_account(account_id));
     }
+    // The vendor's page: newSize "might be greater or less than" the source's size.
     let total_size = match request.new_size {
-        Some(size) if size < source.total_size => {
-            let message = format!("newSize {size} is smaller than the source volume");
-            return Err(ApiError::new("xVolumeShrinkProhibited", message));
-        }
         Some(size) => checked_size("newSize", size)?,
         None => source.total_size,
     };
@@ -257,6 +267,7 @@ fn clone_target(
         status: VolumeStatus::Init,
         created: emulator.now,
         qos: source.qos.clone(),
+        layout: source.layout.clone(),
         attributes: request.attributes.clone().unwrap_or_default(),
     })
 }
@@ -331,22 +342,32 @@ fn check_bulk_jobs_per_volume(emulator: &Emulator, volume_id: i64) -> ApiResult<
 pub fn add_drives(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let entries = params.required_array("drives")?;
     let mut drives = Vec::new();
+    let mut asked = Vec::new();
     for entry in &entries {
         let id = member_int(entry, "drives", "driveID")?;
-        if let Some(kind) = entry.get("type").filter(|kind| !kind.is_null()) {
-            let allowed = ["slice", "block", "volume"];
-            if !kind.as_str().is_some_and(|kind| allowed.contains(&kind)) {
-                return Err(ApiError::new("xUnrecognizedEnumString", kind.to_string()));
+        let kind = match entry.get("type").filter(|kind| !kind.is_null()) {
+            None => None,
+            Some(Value::String(kind)) if ["slice", "block", "volume"].contains(&kind.as_str()) => {
+                Some(kind.as_str())
             }
-        }
+            Some(Value::String(kind)) => {
+                return Err(ApiError::new("xUnrecognizedEnumString", kind))
+            }
+            Some(other) => return Err(ApiError::wrong_type("drives.type", "string", other)),
+        };
         drives.push(id);
+        asked.push(kind);
     }
     check_distinct("drives.driveID", &drives)?;
     check_drives(emulator, &drives, DriveStatus::Available)?;
 
+    // Added drives are active at once, typed; the job syncs data onto them.
     let handle = emulator.next_handle();
-    for id in &drives {
+    for (id, asked) in drives.iter().zip(asked) {
+        let kind = assigned_type(emulator, *id, asked);
         if let Some(drive) = emulator.cluster.drive_mut(*id) {
+            drive.status = DriveStatus::Active;
+            drive.kind = kind;
             drive.async_result_ids.push(handle);
         }
     }
@@ -382,21 +403,51 @@ fn check_drives(emulator: &Emulator, drives: &[i64], status: DriveStatus) -> Api
         let drive = drive.ok_or_else(|| {
             ApiError::new("xDriveIDDoesNotExist", format!("DriveID {id} does not exist."))
         })?;
-        let busy = emulator.jobs.iter().any(|job| {
-            job.is_running()
-                && matches!(&job.work, Work::DriveAdd { drives } if drives.contains(id))
-        });
-        if drive.status != status || busy {
-            let why = format!(
-                "drive {id} is {}{}; it must be {}",
-                drive.status.as_str(),
-                if busy { " and already being added" } else { "" },
-                status.as_str()
-            );
-            return Err(ApiError::new("xInvalidParameter", why));
-        }
+        let busy =
+            emulator.jobs.iter().filter(|job| job.is_running()).find_map(|job| match &job.work {
+                Work::DriveAdd { drives } if drives.contains(id) => Some("added"),
+                Work::DriveRemoval { drives } if drives.contains(id) => Some("removed"),
+                _ => None,
+            });
+        let why = match busy {
+            Some(doing) => {
+                format!("drive {id} is still being {doing} by job {}", drive_job(emulator, *id))
+            }
+            None if drive.status != status => {
+                format!("drive {id} is {}; it must be {}", drive.status.as_str(), status.as_str())
+            }
+            None => continue,
+        };
+        return Err(ApiError::new("xInvalidParameter", why));
     }
     Ok(())
+}
+
+/// The handle of the last job that touched a drive.
+fn drive_job(emulator: &Emulator, id: i64) -> u64 {
+    let drive = emulator.cluster.drives.iter().find(|drive| drive.id == id);
+    drive.and_then(|drive| drive.async_result_ids.last().copied()).unwrap_or(0)
+}
+
+/// The type a drive takes when added: the one asked for (`slice` is the
+/// metadata type, `volume` in ListDrives), else a metadata drive for a node
+/// that has none, else a block drive, as the cluster assigns it.
+fn assigned_type(emulator: &Emulator, id: i64, asked: Option<&str>) -> &'static str {
+    match asked {
+        Some("slice" | "volume") => return "volume",
+        Some(_) => return "block",
+        None => {}
+    }
+    let node =
+        emulator.cluster.drives.iter().find(|drive| drive.id == id).map(|drive| drive.node_id);
+    let has_metadata = emulator.cluster.drives.iter().any(|drive| {
+        Some(drive.node_id) == node && drive.kind == "volume" && drive.status == DriveStatus::Active
+    });
+    if has_metadata {
+        "block"
+    } else {
+        "volume"
+    }
 }
 
 pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
@@ -409,9 +460,10 @@ pub fn add_nodes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiR
     for id in &pending_ids {
         let node = emulator.cluster.pending_nodes.iter().find(|node| node.pending_id == *id);
         let node = node.filter(|node| node.adding.is_none()).ok_or_else(|| {
+            let path = format!("/pendingnodes/{id}");
             ApiError::new(
-                "xPendingNodeIDDoesNotExist",
-                format!("PendingNodeID {id} does not exist."),
+                "xDBNoSuchPath",
+                format!("DBClient operation requested on a non-existent path at [{path}]"),
             )
         })?;
         if !node.compatible && !auto_install {

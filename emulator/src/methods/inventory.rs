@@ -6,12 +6,14 @@ use serde_json::{json, Map, Value};
 use super::stats::limit;
 use super::Call;
 use crate::cluster::render::{self, qos_curve};
-use crate::cluster::{Account, Qos, Volume, VolumeStatus};
+use crate::cluster::{Account, Layout, Qos, Volume, VolumeStatus};
 use crate::params::{ApiResult, Params};
 use crate::wire::ApiError;
 use crate::Emulator;
 
-pub const ACCESS_MODES: &[&str] = &["readOnly", "readWrite", "locked", "replicationTarget"];
+/// The volume access modes: the vendor's four, and the SDK's `snapMirrorTarget`.
+pub const ACCESS_MODES: &[&str] =
+    &["readOnly", "readWrite", "locked", "replicationTarget", "snapMirrorTarget"];
 
 pub fn list_accounts(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
     let start = params.optional_int("startAccountID")?.unwrap_or(0);
@@ -75,14 +77,26 @@ fn generated_secret(account_id: i64, kind: char) -> String {
 }
 
 pub fn list_volumes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> ApiResult<Value> {
-    let start = params.optional_int("startVolumeID")?.unwrap_or(0);
-    let count = take_count(params.optional_int("limit")?);
+    let start = params.optional_id("startVolumeID")?;
+    let limit = params.optional_id("limit")?;
     let status = params.optional_str("volumeStatus")?;
     let accounts = params.optional_int_array("accounts")?;
     let volume_ids = params.optional_int_array("volumeIDs")?;
     let name = params.optional_str("volumeName")?;
+    let schemes = params.optional_str_array("protectionSchemes")?;
     params.optional_bool("isPaired")?;
     params.optional_bool("includeVirtualVolumes")?;
+
+    // The vendor's page: volumeIDs goes with none of the paging and account filters, and
+    // at most 10000 volumes come back unless `limit` says otherwise.
+    if volume_ids.is_some() {
+        let given = [("startVolumeID", start.is_some()), ("limit", limit.is_some())];
+        let given = given.into_iter().chain([("accounts", accounts.is_some())]);
+        if let Some((member, _)) = given.into_iter().find(|(_, given)| *given) {
+            return Err(ApiError::invalid(member, "not allowed with volumeIDs"));
+        }
+    }
+    let (start, count) = (start.unwrap_or(0), take_count(limit.or(Some(10_000))));
 
     let matches = |volume: &&Volume| {
         volume.id >= start
@@ -90,6 +104,9 @@ pub fn list_volumes(emulator: &mut Emulator, params: &mut Params, _: &Call) -> A
             && accounts.as_ref().is_none_or(|ids| ids.contains(&volume.account_id))
             && volume_ids.as_ref().is_none_or(|ids| ids.contains(&volume.id))
             && name.as_ref().is_none_or(|name| *name == volume.name)
+            && schemes
+                .as_ref()
+                .is_none_or(|schemes| schemes.contains(&volume.layout.protection_scheme))
     };
     let volumes: Vec<Value> = emulator
         .cluster
@@ -114,10 +131,16 @@ pub fn create_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
     let account_id = params.required_int("accountID")?;
     let total_size = params.required_int("totalSize")?;
     let enable512e = params.optional_bool("enable512e")?.unwrap_or(false);
-    let access = params.optional_enum("access", ACCESS_MODES)?;
+    // The vendor's page: only `snapMirrorTarget` may be set at creation.
+    let access = params.optional_enum("access", &["snapMirrorTarget"])?;
     let qos = read_qos(params.optional_object("qos")?)?;
     let attributes = params.optional_object("attributes")?.unwrap_or_default();
-    params.optional_id("qosPolicyID")?;
+    let layout = read_layout(params)?;
+    // No QoS policy exists on the emulated cluster (the policy methods are not emulated).
+    if let Some(policy) = params.optional_id("qosPolicyID")? {
+        let message = format!("QoSPolicyID {policy} does not exist.");
+        return Err(ApiError::new("xQoSPolicyDoesNotExist", message));
+    }
     params.optional_bool("associateWithQoSPolicy")?;
 
     check_length("name", &name, "volumeNameLength")?;
@@ -137,11 +160,35 @@ pub fn create_volume(emulator: &mut Emulator, params: &mut Params, _: &Call) -> 
         status: VolumeStatus::Active,
         created: emulator.now,
         qos,
+        layout,
         attributes,
     };
     let id = emulator.cluster.add_volume(volume);
     let volume = emulator.cluster.volume(id).map(render::volume_json);
     Ok(json!({"curve": qos_curve(), "volume": volume, "volumeID": id}))
+}
+
+pub const PROTECTION_SCHEMES: &[&str] = &["singleHelix", "doubleHelix", "tripleHelix"];
+
+/// The protection scheme, snapshot FIFO and SnapMirror flag CreateVolume may set.
+fn read_layout(params: &mut Params) -> ApiResult<Layout> {
+    let mut layout = Layout::default();
+    if let Some(scheme) = params.optional_enum("protectionScheme", PROTECTION_SCHEMES)? {
+        layout.protection_scheme = scheme;
+    }
+    let snapshots = limit("snapshotsPerVolumeMax");
+    let fifo = params.optional_int("fifoSize")?.unwrap_or(layout.fifo_size);
+    let min_fifo = params.optional_int("minFifoSize")?.unwrap_or(layout.min_fifo_size);
+    if !(1..=snapshots).contains(&fifo) {
+        return Err(ApiError::invalid("fifoSize", format!("{fifo} is outside 1..{snapshots}")));
+    }
+    if !(0..=fifo).contains(&min_fifo) {
+        return Err(ApiError::invalid("minFifoSize", format!("{min_fifo} is outside 0..{fifo}")));
+    }
+    (layout.fifo_size, layout.min_fifo_size) = (fifo, min_fifo);
+    layout.snap_mirror_replication =
+        params.optional_bool("enableSnapMirrorReplication")?.unwrap_or(false);
+    Ok(layout)
 }
 
 fn read_qos(qos: Option<Map<String, Value>>) -> ApiResult<Qos> {

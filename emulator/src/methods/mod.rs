@@ -146,20 +146,26 @@ pub fn apply_completion(cluster: &mut Cluster, work: &Work, succeeded: bool) {
             }
         }
         Work::BulkVolume(_) => {}
-        Work::DriveAdd { drives } => {
-            let status = if succeeded { DriveStatus::Active } else { DriveStatus::Available };
-            set_drive_status(cluster, drives, status);
-        }
-        Work::DriveRemoval { drives } => {
-            let status = if succeeded { DriveStatus::Available } else { DriveStatus::Active };
-            set_drive_status(cluster, drives, status);
-        }
+        // A drive that failed to join, or left, is a spare again, of unknown type.
+        Work::DriveAdd { drives } if !succeeded => release_drives(cluster, drives),
+        Work::DriveAdd { .. } => {}
+        Work::DriveRemoval { drives } if succeeded => release_drives(cluster, drives),
+        Work::DriveRemoval { drives } => set_drive_status(cluster, drives, DriveStatus::Active),
         Work::Rtfi { pending_id, node_id } => {
             if succeeded {
                 cluster.activate_pending_node(*pending_id, *node_id);
             } else if let Some(node) = cluster.pending_node_mut(*pending_id) {
                 node.adding = None;
             }
+        }
+    }
+}
+
+fn release_drives(cluster: &mut Cluster, drives: &[i64]) {
+    set_drive_status(cluster, drives, DriveStatus::Available);
+    for id in drives {
+        if let Some(drive) = cluster.drive_mut(*id) {
+            drive.kind = "unknown";
         }
     }
 }

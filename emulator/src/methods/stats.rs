@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::Call;
+use crate::cluster::DriveStatus;
 use crate::params::{ApiResult, Params};
 use crate::Emulator;
 
@@ -181,7 +182,7 @@ pub fn get_raw_stats(emulator: &mut Emulator, _: &mut Params, _: &Call) -> ApiRe
         .cluster
         .drives
         .iter()
-        .filter(|drive| drive.kind == "block")
+        .filter(|drive| drive.kind == "block" && drive.status == DriveStatus::Active)
         .map(|drive| {
             let stats = json!({
                 "nodeID": drive.node_id,
