@@ -2,6 +2,8 @@
 //! a method answer one of these instead of running, so the page can show
 //! why real scripts retry.
 
+use element_emulator::JobError;
+
 /// One injectable error: its Element name, the message the emulator
 /// answers with, and a line on when a real cluster says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,6 +11,13 @@ pub struct FaultKind {
     pub name: &'static str,
     pub message: &'static str,
     pub why: &'static str,
+}
+
+impl FaultKind {
+    /// The error the emulator answers with.
+    pub fn error(&self) -> JobError {
+        JobError { name: self.name.to_string(), message: self.message.to_string() }
+    }
 }
 
 /// The most calls one injection may fail.

@@ -14,7 +14,7 @@ mod tests;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use element_emulator::{catalog, versions, Emulator, JobError, ResultType, DEFAULT_START};
+use element_emulator::{catalog, versions, Emulator, ResultType, DEFAULT_START};
 use yew::Reducible;
 
 use crate::json::pretty;
@@ -257,10 +257,7 @@ pub fn apply(state: &mut State, action: Action) -> bool {
         }
         Action::InjectFault { method, times, error } => inject_fault(state, method, times, error),
         Action::FailNextBulkJob => {
-            let error = JobError {
-                name: faults::BULK_JOB_FAILURE.name.to_string(),
-                message: faults::BULK_JOB_FAILURE.message.to_string(),
-            };
+            let error = faults::BULK_JOB_FAILURE.error();
             state.emulator.borrow_mut().fail_next(ResultType::BulkVolume, error);
             let name = faults::BULK_JOB_FAILURE.name;
             let text = format!("the next bulk volume job will fail with {name}");
@@ -290,8 +287,7 @@ fn inject_fault(state: &mut State, method: &str, times: u32, error: &str) {
         return state.error(format!("cannot inject a fault {times} times: pick 1 to {max}"));
     }
 
-    let error = JobError { name: kind.name.to_string(), message: kind.message.to_string() };
-    state.emulator.borrow_mut().fail_next_calls(doc.name, times, error);
+    state.emulator.borrow_mut().fail_next_calls(doc.name, times, kind.error());
     let calls = if times == 1 { "call".to_string() } else { format!("{times} calls") };
     let text = format!("the next {calls} of {} will answer {}", doc.name, kind.name);
     state.notice = Some(Notice { is_error: false, text });
